@@ -1,0 +1,46 @@
+/*
+ * cli.h - pieces shared by the subcommands of the dyad tool: dictionary
+ * flags (--actors, --agents, --verbs, --discards, --issues, cache options),
+ * loading them through the public API, and printing diagnostics. The tool
+ * uses only include/dyad.h.
+ */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include <stdio.h>
+
+#include "dyad.h"
+
+#define CLI_MAX_FILES 64
+
+typedef struct cli_dicts {
+    const char *files[DYAD_DICT_KINDS][CLI_MAX_FILES];
+    int n[DYAD_DICT_KINDS];
+    int no_cache;
+    const char *cache_dir;
+    int verbose;
+    int quiet;
+    size_t warnings;          /* dictionary warnings seen */
+    size_t errors;            /* diagnostics of severity error, all sources */
+} cli_dicts;
+
+/* If argv[*i] is a dictionary or cache flag, consume it (and its value)
+ * and return 1; return -1 on a missing value; 0 if it is not one. */
+int cli_dict_flag(cli_dicts *c, int argc, char **argv, int *i);
+
+/* Build the dictionaries: given files replace the built-in set of their
+ * kind. Prints errors; NULL on failure. */
+dyad_dict *cli_load_dicts(cli_dicts *c, size_t *dict_errors);
+
+/* A dyad_diag_fn printing "file:line: error: message" to stderr; ud is the
+ * cli_dicts (for counts and verbosity). */
+void cli_diag(void *ud, const dyad_diag *d);
+
+/* Usage text of the dictionary flags, for help screens. */
+extern const char cli_dict_help[];
+
+int cmd_code(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+#endif /* DYAD_CLI_H */

@@ -1,0 +1,45 @@
+/*
+ * main.c - the dyad command-line tool: dispatches to its subcommands. Uses
+ * only the public header; all coding happens in libdyad.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "dyad %s - political event coding: who did what to whom, when.\n\n"
+            "usage: dyad COMMAND [options]\n\n"
+            "commands:\n"
+            "  code [FILE|DIR|-]...   code news documents; event records to stdout\n"
+            "  explain \"sentence\"     show how a sentence is coded\n"
+            "  validate FILE.xml      run PETRARCH unit-test records\n"
+            "  version                print the version\n\n"
+            "Run 'dyad COMMAND --help' for a command's options.\n",
+            DYAD_VERSION);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,404 @@
+/*
+ * code.c - the last coding stage: events from verbs.
+ *
+ * In each clause the verbs are tried left to right. A verb's patterns are
+ * tried longest first (the first that matches gives the code and any
+ * designated actors), else the verb's own or its block's default code.
+ * Null codes give nothing and the next verb is tried; a subordinate code
+ * (023?) is kept only if the clause yields nothing else; the first other
+ * event ends the clause (TABARI's CODE BY CLAUSE). Source and target, when
+ * no pattern names them: passive voice ("X was opposed by Y") swaps them;
+ * otherwise the source is the first actor before the verb that is not the
+ * object of a preposition, the target the first actor after the verb with
+ * another code, else one before it; a compound source with no target codes
+ * its members with each other. A clause after a conjunction keeps the
+ * previous clause's source when it has none of its own.
+ */
+#include "match.h"
+
+static const char *first_code(const dyad__sctx *s, int32_t u)
+{
+    if (u < 0) return NULL;
+    return s->np[s->un[u].first_np].codes[0];
+}
+
+static int live_unit(const dyad__sctx *s, int32_t u)
+{
+    return u >= 0 && !s->dead[s->un[u].from];
+}
+
+/* Only auxiliaries, modals, negation and adverb-like words between? */
+static int only_aux_between(const dyad__sctx *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        const dyad__tok *t = &s->t[i];
+        if (s->dead[i]) continue;
+        if (t->cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL | DYAD__CLS_NEG)) continue;
+        if (t->kind == DYAD__TK_WORD && !t->cls && !(t->flags & DYAD__TF_CAP) &&
+            s->pc[s->piece_of[i]].kind == DYAD__P_WORD && t->uplen > 2 &&
+            !memcmp(t->up + t->uplen - 2, "LY", 2))
+            continue;                              /* an adverb */
+        return 0;
+    }
+    return 1;
+}
+
+/* The subject: the nearest actor unit before the verb in the clause that
+ * is not the object of a preposition (and not `avoid`'s code). Nearest,
+ * not first, so that "Iran said Iraq attacked Kuwait" gives Iraq as the
+ * attacker and "after Calenardhon crowds burned down" the crowds. */
+static int32_t default_source(const dyad__sctx *s, const dyad__clause *c,
+                              uint32_t before, int32_t avoid)
+{
+    const char *ac = first_code(s, avoid);
+    int32_t pp_fallback = -1;
+    for (size_t u = s->nun; u-- > 0;) {
+        const dyad__unit *un = &s->un[u];
+        if (un->from < c->from || un->to > before) continue;
+        if (!live_unit(s, (int32_t)u) || (int32_t)u == avoid) continue;
+        if (ac && !strcmp(first_code(s, (int32_t)u), ac)) continue;
+        if (s->np[un->first_np].flags & DYAD__NP_OBJ_OF_PREP) {
+            /* "Resumption of ties between Arnor and Gondor may spur": an
+             * actor inside the subject's own prepositional phrase, right
+             * before the verb, stands for the subject */
+            if (pp_fallback < 0 && only_aux_between(s, un->to, before))
+                pp_fallback = (int32_t)u;
+            continue;
+        }
+        return (int32_t)u;
+    }
+    return pp_fallback;
+}
+
+/* The object: the first actor unit after the verb in the clause with a code
+ * other than the source's. */
+static int32_t default_target(const dyad__sctx *s, const dyad__clause *c,
+                              uint32_t after, int32_t src)
+{
+    const char *sc = first_code(s, src);
+    for (size_t u = 0; u < s->nun; u++) {
+        const dyad__unit *un = &s->un[u];
+        if (un->from < after || un->to > c->to || !live_unit(s, (int32_t)u))
+            continue;
+        if (sc && !strcmp(first_code(s, (int32_t)u), sc)) continue;
+        return (int32_t)u;
+    }
+    return -1;
+}
+
+/* Is there a noun phrase (any, known or not) in tokens [from, to)? A bare
+ * time word ("said today") does not count, a phrase after a preposition
+ * ("said on Saturday") does. Used to code an unknown side as "---". */
+static int nominal_in(const dyad__sctx *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        if (s->dead[i] || !s->chunk_end[i]) continue;
+        if (i > 0 && (s->t[i - 1].cls & (DYAD__CLS_PREP | DYAD__CLS_TO)))
+            return 1;
+        for (uint32_t k = i; k < s->chunk_end[i]; k++)
+            if (!(s->t[k].cls & DYAD__CLS_TIME)) return 1;
+        i = s->chunk_end[i] - 1;
+    }
+    return 0;
+}
+
+/* "X was opposed (earlier) by Y": aux before, by + actor after. Returns the
+ * unit after BY or -1. */
+static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
+                             size_t vfrom, size_t vto)
+{
+    int aux = 0;
+    for (size_t k = 1; k <= 3 && k <= vfrom; k++) {
+        const dyad__tok *t = &s->t[m->live[vfrom - k]];
+        if (t->cls & DYAD__CLS_AUX) {
+            aux = 1;
+            break;
+        }
+        if (t->kind != DYAD__TK_WORD || (t->cls & ~(uint32_t)DYAD__CLS_NEG) ||
+            s->pc[s->piece_of[m->live[vfrom - k]]].kind != DYAD__P_WORD)
+            break;                         /* only adverbs in between */
+    }
+    if (!aux) return -1;
+    for (size_t q = vto; q < m->n && q <= vto + 2; q++) {
+        const dyad__tok *t = &s->t[m->live[q]];
+        if (t->cls & DYAD__CLS_BY) {
+            if (q + 1 < m->n) return s->unit_at[m->live[q + 1]];
+            return -1;
+        }
+        if (t->kind != DYAD__TK_WORD || t->cls) return -1;
+    }
+    return -1;
+}
+
+static int add_ev(dyad__sctx *s, uint32_t snp, uint32_t tnp, const char *sc,
+                  const char *tc, const char *code, const dyad__piece *vp,
+                  uint32_t pattern, int subord)
+{
+    for (size_t k = 0; k < s->nev; k++) {
+        const dyad__ev *e = &s->ev[k];
+        if (!strcmp(e->src_code, sc) && !strcmp(e->tgt_code, tc) &&
+            !strcmp(e->code, code))
+            return 0;
+    }
+    if (s->nev == s->capev) {
+        if (s->capev >= DYAD_MAX_SENTENCE_EVENTS) return 0;
+        size_t ncap = s->capev ? s->capev * 2 : 8;
+        dyad__ev *ne = dyad__arena_alloc(s->a, ncap * sizeof *ne);
+        if (!ne) return -1;
+        if (s->nev) memcpy(ne, s->ev, s->nev * sizeof *ne);
+        s->ev = ne;
+        s->capev = ncap;
+    }
+    dyad__ev *e = &s->ev[s->nev++];
+    e->src_np = snp;
+    e->tgt_np = tnp;
+    e->src_code = sc;
+    e->tgt_code = tc;
+    e->code = code;
+    e->verb_from = vp->from;
+    e->verb_to = vp->to;
+    e->pattern = pattern;
+    e->subord = (uint32_t)subord;
+    return 1;
+}
+
+typedef struct side {
+    const dyad__np *np;      /* members */
+    uint32_t n;
+    uint32_t first;          /* index of the first member in s->np */
+} side;
+
+static side side_of(const dyad__sctx *s, int32_t u)
+{
+    side r = {NULL, 0, DYAD__NONE};
+    if (u >= 0) {
+        r.first = s->un[u].first_np;
+        r.np = &s->np[r.first];
+        r.n = s->un[u].n_np;
+    }
+    return r;
+}
+
+/* All source x target code combinations; same codes are skipped. */
+static int emit_pairs(dyad__sctx *s, side S, side T,
+                      const dyad__codespec *cs, const dyad__piece *vp,
+                      uint32_t pattern)
+{
+    const dyad__image *im = s->im;
+    int subord = (cs->flags & DYAD__EC_SUBORD) != 0, made = 0;
+    const char *c1 = cs->code1 != DYAD__NONE ? dyad__str(im, cs->code1) : NULL;
+    const char *c2 = cs->paired && cs->code2 != DYAD__NONE
+                         ? dyad__str(im, cs->code2) : NULL;
+    static const char *const null_code = "---";
+    uint32_t ns = S.n ? S.n : 1, nt = T.n ? T.n : 1;
+    for (uint32_t i = 0; i < ns; i++) {
+        const dyad__np *a = S.n ? &S.np[i] : NULL;
+        uint32_t nca = a ? a->n_codes : 1;
+        for (uint32_t ca = 0; ca < nca; ca++) {
+            const char *sc = a ? a->codes[ca] : null_code;
+            for (uint32_t j = 0; j < nt; j++) {
+                const dyad__np *b = T.n ? &T.np[j] : NULL;
+                uint32_t ncb = b ? b->n_codes : 1;
+                for (uint32_t cb = 0; cb < ncb; cb++) {
+                    const char *tc = b ? b->codes[cb] : null_code;
+                    if (a && b && !strcmp(sc, tc)) continue;
+                    uint32_t si = a ? S.first + i : DYAD__NONE;
+                    uint32_t ti = b ? T.first + j : DYAD__NONE;
+                    int r = 0;
+                    if (c1) r = add_ev(s, si, ti, sc, tc, c1, vp, pattern, subord);
+                    if (r < 0) return -1;
+                    made += r > 0 || (c1 && r == 0);
+                    if (c2) {
+                        r = add_ev(s, ti, si, tc, sc, c2, vp, pattern, subord);
+                        if (r < 0) return -1;
+                        made++;
+                    }
+                }
+            }
+        }
+    }
+    return made;
+}
+
+/* Events for one verb with known sides. Returns how many were made. */
+static int verb_events(dyad__sctx *s, int32_t su, int32_t tu, int32_t both,
+                       const dyad__codespec *cs, const dyad__piece *vp,
+                       uint32_t pattern)
+{
+    if (both >= 0 || (su >= 0 && su == tu && s->un[su].n_np > 1)) {
+        int32_t u = both >= 0 ? both : su;
+        side all = side_of(s, u);
+        int made = 0;
+        for (uint32_t i = 0; i < all.n; i++)
+            for (uint32_t j = 0; j < all.n; j++) {
+                if (i == j) continue;
+                side a = {&all.np[i], 1, all.first + i};
+                side b = {&all.np[j], 1, all.first + j};
+                dyad__codespec one = *cs;
+                if (cs->paired && i > j) continue;   /* pairs give both */
+                int r = emit_pairs(s, a, b, &one, vp, pattern);
+                if (r < 0) return -1;
+                made += r;
+            }
+        return made;
+    }
+    if ((su < 0 || tu < 0) && s->opt->require_dyad) return 0;
+    if (su < 0 && tu < 0) return 0;
+    return emit_pairs(s, side_of(s, su), side_of(s, tu), cs, vp, pattern);
+}
+
+/* The code of a verb occurrence: first matching pattern, else default. */
+static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
+                                       const dyad__piece *vp, size_t vfrom,
+                                       size_t vto, dyad__mres *r,
+                                       uint32_t *pattern)
+{
+    const dyad__image *im = s->im;
+    const dyad__vform *vf = &im->vforms[vp->payload];
+    const dyad__verb *v = &im->verbs[vf->verb];
+    const dyad__vblock *bl = &im->blocks[v->block];
+    *pattern = DYAD__NONE;
+    for (uint32_t k = 0; k < bl->n_pats; k++) {
+        uint32_t pi = im->pat_order[bl->first_pat + k];
+        const dyad__pattern *p = &im->patterns[pi];
+        if (!dyad__match(m, p, vfrom, vto, r)) continue;
+        if (p->code.flags & DYAD__EC_COMPLEX) {
+            s->complex = 1;
+            if (DYAD__TRACING(s))
+                dyad__tracef(s, DYAD_TRACE_PATTERN,
+                             "complex pattern '- %s' (%s:%u) matched; "
+                             "sentence flagged, shorter patterns tried",
+                             dyad__str(im, p->text), dyad__str(im, p->file),
+                             p->line);
+            continue;
+        }
+        *pattern = pi;
+        if (DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_PATTERN, "pattern '- %s' (%s:%u) of %s",
+                         dyad__str(im, p->text), dyad__str(im, p->file),
+                         p->line, dyad__str(im, bl->name));
+        return &p->code;
+    }
+    r->src = r->tgt = r->both = -1;
+    r->ntoks = 0;
+    const dyad__codespec *cs = v->code.code1 != DYAD__NONE || v->code.flags ||
+                                       v->code.code2 != DYAD__NONE
+                                   ? &v->code : &bl->code;
+    if (DYAD__TRACING(s))
+        dyad__tracef(s, DYAD_TRACE_PATTERN, "no pattern of %s matched; %s code",
+                     dyad__str(im, bl->name), cs == &v->code ? "verb" : "block");
+    return cs;
+}
+
+/* Verbs of the clause in the order they are tried: in text order, but
+ * modal and auxiliary words that a dictionary lists as verbs ("should",
+ * "has") come last, after the main verbs. */
+static size_t clause_verbs(const dyad__sctx *s, const dyad__clause *c,
+                           uint32_t *out)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t i = c->from; i < c->to; i++) {
+            const dyad__piece *vp = &s->pc[s->piece_of[i]];
+            if (vp->from != i || vp->kind != DYAD__P_VERB || s->dead[i]) continue;
+            const dyad__tok *t = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
+            int aux = (t->cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX)) != 0;
+            if (aux == pass) out[n++] = (uint32_t)s->piece_of[i];
+        }
+    return n;
+}
+
+static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
+{
+    dyad__mclause m;
+    if (dyad__mclause_init(s, c, &m)) return -1;
+    size_t start_ev = s->nev;
+    int found = 0, any_sub = 0;
+    int32_t clause_src = -1;
+    uint32_t *verbs = dyad__arena_alloc(s->a, (c->to - c->from + 1) * sizeof *verbs);
+    if (!verbs) return -1;
+    size_t nv = clause_verbs(s, c, verbs);
+    for (size_t vi = 0; vi < nv && !found; vi++) {
+        const dyad__piece *vp = &s->pc[verbs[vi]];
+        long vfrom = dyad__mclause_pos(&m, vp->from);
+        long vlast = dyad__mclause_pos(&m, vp->to - 1);
+        if (vfrom < 0 || vlast < 0) continue;
+        if (DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_VERB, "verb '%.*s' (%s)",
+                         (int)(s->t[vp->to - 1].off + s->t[vp->to - 1].len -
+                               s->t[vp->from].off),
+                         s->text + s->t[vp->from].off,
+                         dyad__str(s->im, s->im->verbs[s->im->vforms[vp->payload].verb].name));
+        dyad__mres r;
+        uint32_t pattern;
+        const dyad__codespec *cs = verb_code(s, &m, vp, (size_t)vfrom,
+                                             (size_t)vlast + 1, &r, &pattern);
+        if (cs->flags & DYAD__EC_DISCARD) {
+            s->discard = s->discard ? s->discard : 1;
+            return 0;
+        }
+        if (cs->flags & DYAD__EC_NULL) continue;
+        int32_t su = r.src, tu = r.tgt, both = r.both;
+        if (both >= 0 && r.both_lower) {
+            /* "Eriador agrees with the Philippines and France": % after the
+             * verb is the other side of the subject */
+            su = default_source(s, c, vp->from, both);
+            if (su >= 0) {
+                tu = both;
+                both = -1;
+            }
+        }
+        if (both < 0 && su < 0 && tu < 0) {
+            int32_t by = passive_agent(s, &m, (size_t)vfrom, (size_t)vlast + 1);
+            if (by >= 0) {
+                su = by;
+                tu = default_source(s, c, vp->from, su);
+                if (DYAD__TRACING(s)) dyad__tracef(s, DYAD_TRACE_NOTE, "passive voice");
+            }
+        }
+        if (both < 0) {
+            if (su < 0) su = default_source(s, c, vp->from, tu);
+            if (su < 0 && c->after_conj) su = *carry;
+            if (tu < 0) tu = default_target(s, c, vp->to, su);
+            if (tu < 0 && su >= 0 && s->un[su].n_np > 1) tu = su;
+            /* without require_dyad an unknown side is coded "---" only when
+             * a noun phrase stands there */
+            if (!s->opt->require_dyad && tu < 0 && su >= 0 &&
+                !nominal_in(s, vp->to, c->to))
+                continue;
+            if (!s->opt->require_dyad && su < 0 && tu >= 0 &&
+                !nominal_in(s, c->from, vp->from))
+                continue;
+        }
+        if (clause_src < 0) clause_src = su;
+        int made = verb_events(s, su, tu, both, cs, vp, pattern);
+        if (made < 0) return -1;
+        if (made > 0 && (cs->flags & DYAD__EC_SUBORD)) any_sub = 1;
+        else if (made > 0) found = 1;
+    }
+    if (found && any_sub) {     /* drop subordinate events of this clause */
+        size_t o = start_ev;
+        for (size_t k = start_ev; k < s->nev; k++)
+            if (!s->ev[k].subord) s->ev[o++] = s->ev[k];
+        s->nev = o;
+    }
+    if (clause_src < 0) clause_src = default_source(s, c, c->to, -1);
+    if (clause_src >= 0) *carry = clause_src;
+    return 0;
+}
+
+dyad_status dyad__events(dyad__sctx *s)
+{
+    s->nev = 0;
+    if (s->discard) return DYAD_OK;
+    int32_t carry = -1;
+    for (size_t k = 0; k < s->ncl; k++) {
+        if (clause_events(s, &s->cl[k], &carry)) return DYAD_ENOMEM;
+        if (s->discard) {
+            s->nev = 0;
+            return DYAD_OK;
+        }
+        if (s->opt->code_by == DYAD_CODE_BY_SENTENCE && s->nev) break;
+    }
+    return DYAD_OK;
+}

@@ -1,0 +1,383 @@
+/*
+ * coder.c - the public coding API: one document (or one sentence) through
+ * the pipeline metadata -> sentences -> tokens -> tag -> phrases -> clauses
+ * -> events, then per-document merging of repeated events and the output
+ * records. A coder owns one arena that is reset for every document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cameo.h"
+#include "metadata.h"
+#include "sent.h"
+#include "sentence.h"
+
+struct dyad_coder {
+    const dyad_dict *d;
+    dyad_options opt;
+    dyad__arena a;
+    dyad_trace_fn trace;
+    void *trace_ud;
+    dyad_event *ev;
+    size_t nev, capev;
+    dyad_result res;
+    const dyad__np *prev_first;   /* arena-owned; reset per document */
+};
+
+void dyad_options_init(dyad_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->require_dyad = 1;
+    o->new_actor_length = 0;
+    o->comma_min = 2;
+    o->comma_max = 8;
+    o->comma_bmin = 0;
+    o->comma_bmax = 0;
+    o->comma_emin = 2;
+    o->comma_emax = 8;
+    o->code_by = DYAD_CODE_BY_CLAUSE;
+    o->dedup_per_doc = 1;
+    o->default_date = 0;
+    o->text_dates = 1;
+}
+
+dyad_status dyad_coder_new(const dyad_dict *d, const dyad_options *o,
+                           dyad_coder **out)
+{
+    if (!d || !out) return DYAD_EINVAL;
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c) return DYAD_ENOMEM;
+    c->d = d;
+    if (o) c->opt = *o;
+    else dyad_options_init(&c->opt);
+    dyad__arena_init(&c->a);
+    *out = c;
+    return DYAD_OK;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c) return;
+    dyad__arena_free(&c->a);
+    free(c);
+}
+
+void dyad_coder_set_options(dyad_coder *c, const dyad_options *o) { c->opt = *o; }
+
+void dyad_coder_set_trace(dyad_coder *c, dyad_trace_fn fn, void *ud)
+{
+    c->trace = fn;
+    c->trace_ud = ud;
+}
+
+/* ------------------------------------------------------------ records */
+
+static const char *const non_countries[] = {"IGO", "NGO", "NGM", "IMG", "MNC",
+                                            "INT", "UIS", "---"};
+
+static const char *country_of(dyad__arena *a, const char *code)
+{
+    if (!code || strlen(code) < 3 || code[0] == '"') return "---";
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(non_countries); k++)
+        if (!memcmp(code, non_countries[k], 3)) return "---";
+    for (int k = 0; k < 3; k++)
+        if (code[k] < 'A' || code[k] > 'Z') return "---";
+    return dyad__arena_strndup(a, code, 3);
+}
+
+static const char *span_text(dyad__arena *a, const dyad__sctx *s, uint32_t from,
+                             uint32_t to)
+{
+    if (to <= from) return "";
+    size_t b = s->t[from].off, e = s->t[to - 1].off + s->t[to - 1].len;
+    return dyad__arena_strndup(a, s->text + b, e - b);
+}
+
+/* "urged ... to push": the verb and the matched pattern words. */
+static const char *evidence(dyad__arena *a, const dyad__sctx *s,
+                            const dyad__ev *e)
+{
+    return span_text(a, s, e->verb_from, e->verb_to);
+}
+
+static dyad_status grow_events(dyad_coder *c)
+{
+    if (c->nev < c->capev) return DYAD_OK;
+    size_t ncap = c->capev ? c->capev * 2 : 32;
+    dyad_event *ne = dyad__arena_alloc(&c->a, ncap * sizeof *ne);
+    if (!ne) return DYAD_ENOMEM;
+    if (c->nev) memcpy(ne, c->ev, c->nev * sizeof *ne);
+    c->ev = ne;
+    c->capev = ncap;
+    return DYAD_OK;
+}
+
+static int seen_in_doc(const dyad_coder *c, const char *src, const char *tgt,
+                       const char *code)
+{
+    for (size_t k = 0; k < c->nev; k++)
+        if (!strcmp(c->ev[k].cameo, code) && !strcmp(c->ev[k].source.code, src) &&
+            !strcmp(c->ev[k].target.code, tgt))
+            return 1;
+    return 0;
+}
+
+static dyad_status add_records(dyad_coder *c, const dyad__sctx *s,
+                               const char *doc_id, unsigned sentence,
+                               const char *outlet, const char *sent_text,
+                               int dedup)
+{
+    for (size_t k = 0; k < s->nev; k++) {
+        const dyad__ev *e = &s->ev[k];
+        if (dedup && seen_in_doc(c, e->src_code, e->tgt_code, e->code)) continue;
+        if (grow_events(c)) return DYAD_ENOMEM;
+        dyad_event *r = &c->ev[c->nev];
+        memset(r, 0, sizeof *r);
+        char id[64];
+        snprintf(id, sizeof id, "-%u-%zu", sentence, c->nev + 1);
+        size_t dl = strlen(doc_id);
+        char *full = dyad__arena_alloc(&c->a, dl + strlen(id) + 1);
+        if (!full) return DYAD_ENOMEM;
+        memcpy(full, doc_id, dl);
+        strcpy(full + dl, id);
+        r->id = full;
+        r->doc = doc_id;
+        r->sentence = sentence;
+        r->date = s->date;
+        r->source.code = e->src_code;
+        r->source.country = country_of(&c->a, e->src_code);
+        r->source.text = e->src_np != DYAD__NONE
+                             ? span_text(&c->a, s, s->np[e->src_np].from,
+                                         s->np[e->src_np].to) : "";
+        r->target.code = e->tgt_code;
+        r->target.country = country_of(&c->a, e->tgt_code);
+        r->target.text = e->tgt_np != DYAD__NONE
+                             ? span_text(&c->a, s, s->np[e->tgt_np].from,
+                                         s->np[e->tgt_np].to) : "";
+        r->cameo = e->code;
+        r->root[0] = e->code[0];
+        r->root[1] = e->code[0] ? e->code[1] : 0;
+        r->root[2] = 0;
+        dyad_cameo_info info;
+        if (dyad_cameo_lookup(e->code, &info) >= 0) {
+            r->quad = info.quad;
+            r->goldstein = info.goldstein;
+            r->plover = info.plover;
+        } else {
+            r->plover = "";
+        }
+        r->outlet = outlet;
+        r->evidence = evidence(&c->a, s, e);
+        r->sentence_text = sent_text;
+        if (!r->source.text || !r->target.text || !r->evidence ||
+            !r->source.country || !r->target.country)
+            return DYAD_ENOMEM;
+        c->nev++;
+    }
+    return DYAD_OK;
+}
+
+/* ---------------------------------------------------------- sentences */
+
+static void trace_tokens(dyad__sctx *s)
+{
+    dyad__buf b;
+    dyad__buf_init(&b, 1 << 16);
+    for (size_t i = 0; i < s->nt; i++)
+        dyad__buf_printf(&b, "%s%s%s", i ? " " : "", s->t[i].up ? s->t[i].up : "",
+                         s->t[i].word ? "" : (s->t[i].kind == DYAD__TK_WORD ? "?" : ""));
+    dyad__tracef(s, DYAD_TRACE_TOKENS, "%s", b.p ? b.p : "");
+    dyad__buf_free(&b);
+}
+
+/* Code tokens [from, to) of a tokenized sentence into s->ev. */
+static dyad_status code_tokens(dyad_coder *c, dyad__sctx *s)
+{
+    dyad_status st;
+    if (DYAD__TRACING(s)) trace_tokens(s);
+    if ((st = dyad__tag(s)) != DYAD_OK) return st;
+    if (s->discard) return DYAD_OK;
+    if ((st = dyad__phrases(s)) != DYAD_OK) return st;
+    if ((st = dyad__clauses(s)) != DYAD_OK) return st;
+    if ((st = dyad__events(s)) != DYAD_OK) return st;
+    if (DYAD__TRACING(s))
+        for (size_t k = 0; k < s->nev; k++)
+            dyad__tracef(s, DYAD_TRACE_EVENT, "event %s -> %s %s",
+                         s->ev[k].src_code, s->ev[k].tgt_code, s->ev[k].code);
+    (void)c;
+    return DYAD_OK;
+}
+
+static void sctx_init(dyad_coder *c, dyad__sctx *s, const char *text, int date)
+{
+    memset(s, 0, sizeof *s);
+    s->im = &c->d->im;
+    s->a = &c->a;
+    s->opt = &c->opt;
+    s->date = date;
+    s->text = text;
+    s->trace = c->trace;
+    s->trace_ud = c->trace_ud;
+    s->prev_first = c->prev_first;
+}
+
+static const dyad__np *first_actor(const dyad__sctx *s)
+{
+    for (size_t u = 0; u < s->nun; u++) {
+        const dyad__np *np = &s->np[s->un[u].first_np];
+        if (!(np->flags & (DYAD__NP_PRONOUN | DYAD__NP_AGENT_ONLY | DYAD__NP_NEW)))
+            return np;
+    }
+    return NULL;
+}
+
+dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,
+                               int date, dyad_sentence_status *sst,
+                               const dyad_result **out)
+{
+    dyad__arena_reset(&c->a);
+    c->ev = NULL;
+    c->nev = c->capev = 0;
+    c->prev_first = NULL;
+    memset(&c->res, 0, sizeof c->res);
+    if (sst) *sst = DYAD_SENT_CODED;
+    if (len > DYAD_MAX_DOC_BYTES) return DYAD_ELIMIT;
+    dyad__dateline dl;
+    size_t from = 0;
+    if (dyad__find_dateline(text, 0, len, &dl)) {
+        from = dl.to;
+        if (sst) *sst = DYAD_SENT_DATELINE;
+        if (c->trace) c->trace(c->trace_ud, DYAD_TRACE_NOTE, "dateline removed");
+    }
+    dyad__sctx s;
+    sctx_init(c, &s, text, date ? date : c->opt.default_date);
+    dyad_status st = dyad__tokenize(&c->d->im, &c->a, text, from, len, &s.t, &s.nt);
+    if (st) return st;
+    if (s.nt > DYAD_MAX_SENTENCE_TOKENS) s.nt = DYAD_MAX_SENTENCE_TOKENS;
+    if ((st = code_tokens(c, &s)) != DYAD_OK) return st;
+    if (sst && s.discard) *sst = s.discard == 2 ? DYAD_SENT_DISCARD_STORY
+                                                : DYAD_SENT_DISCARD_SENTENCE;
+    else if (sst && s.complex && *sst == DYAD_SENT_CODED) *sst = DYAD_SENT_COMPLEX;
+    const char *stext = dyad__arena_strndup(&c->a, text, len);
+    if (!stext) return DYAD_ENOMEM;
+    if (!s.discard &&
+        (st = add_records(c, &s, "sentence", 1, NULL, stext, 0)) != DYAD_OK)
+        return st;
+    c->res.events = c->ev;
+    c->res.n_events = c->nev;
+    c->res.n_sentences = 1;
+    c->res.date = s.date;
+    *out = &c->res;
+    return DYAD_OK;
+}
+
+/* ---------------------------------------------------------- documents */
+
+static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
+                                      const dyad__sent *sp, unsigned number,
+                                      int date, dyad__diag_sink *sink,
+                                      int *story_discard)
+{
+    dyad__sctx s;
+    sctx_init(c, &s, doc->text, date);
+    dyad_status st = dyad__tokenize(&c->d->im, &c->a, doc->text, sp->from,
+                                    sp->to, &s.t, &s.nt);
+    if (st) return st;
+    const char *stext = dyad__arena_strndup(&c->a, doc->text + sp->from,
+                                            sp->to - sp->from);
+    if (!stext) return DYAD_ENOMEM;
+    if (s.nt > DYAD_MAX_SENTENCE_TOKENS)
+        dyad__diagf(sink, DYAD_SEV_WARNING, DYAD_ELIMIT, doc->origin,
+                    doc->origin_line, sp->from,
+                    "document %s, sentence %u has %zu tokens; coded in pieces "
+                    "of %d", doc->id, number, s.nt, DYAD_MAX_SENTENCE_TOKENS);
+    dyad__tok *all = s.t;
+    size_t total = s.nt;
+    for (size_t off = 0; off < total; off += DYAD_MAX_SENTENCE_TOKENS) {
+        dyad__sctx p;
+        sctx_init(c, &p, doc->text, date);
+        p.t = all + off;
+        p.nt = total - off < DYAD_MAX_SENTENCE_TOKENS ? total - off
+                                                       : DYAD_MAX_SENTENCE_TOKENS;
+        if (c->trace) {
+            char head[64];
+            snprintf(head, sizeof head, "sentence %u", number);
+            c->trace(c->trace_ud, DYAD_TRACE_SENTENCE, head);
+        }
+        if ((st = code_tokens(c, &p)) != DYAD_OK) return st;
+        if (p.discard == 2) {
+            *story_discard = 1;
+            return DYAD_OK;
+        }
+        const dyad__np *fa = first_actor(&p);
+        if (fa) c->prev_first = fa;
+        if (!p.discard &&
+            (st = add_records(c, &p, doc->id, number, doc->outlet, stext,
+                              c->opt.dedup_per_doc)) != DYAD_OK)
+            return st;
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyad_code_doc(dyad_coder *c, const dyad_doc *doc, dyad_diag_fn diag,
+                          void *diag_ud, const dyad_result **out)
+{
+    dyad__diag_sink sink = {diag, diag_ud, 0, 0};
+    dyad__arena_reset(&c->a);
+    c->ev = NULL;
+    c->nev = c->capev = 0;
+    c->prev_first = NULL;
+    memset(&c->res, 0, sizeof c->res);
+    *out = &c->res;
+    if (!doc || !doc->id || (!doc->text && doc->len)) return DYAD_EINVAL;
+    if (doc->len > DYAD_MAX_DOC_BYTES) {
+        dyad__diagf(&sink, DYAD_SEV_ERROR, DYAD_ELIMIT, doc->origin,
+                    doc->origin_line, 0,
+                    "document %s is %zu bytes, over the %u-byte limit; not coded",
+                    doc->id, doc->len, (unsigned)DYAD_MAX_DOC_BYTES);
+        return DYAD_ELIMIT;
+    }
+    uint32_t skip[1][2] = {{0, 0}};
+    size_t nskip = 0;
+    int date = doc->date;
+    if (c->opt.text_dates) {
+        uint32_t line[2];
+        int found = dyad__find_pub_date(doc->text, doc->len, line);
+        if (found) {
+            skip[0][0] = line[0];
+            skip[0][1] = line[1];
+            nskip = 1;
+            if (!date) date = found;
+        }
+    }
+    if (!date) date = c->opt.default_date;
+    dyad__sent *sents;
+    size_t ns;
+    dyad__dateline dl;
+    dyad_status st = dyad__split(&c->a, doc->text, doc->len,
+                                 (const uint32_t(*)[2])skip, nskip, &sents, &ns,
+                                 &dl);
+    if (st) return st;
+    if (dl.to) {
+        c->res.dateline = dyad__arena_strndup(&c->a, doc->text + dl.place_from,
+                                              dl.place_to - dl.place_from);
+        if (dl.agency_to)
+            c->res.agency = dyad__arena_strndup(&c->a, doc->text + dl.agency_from,
+                                                dl.agency_to - dl.agency_from);
+    }
+    int story_discard = 0;
+    for (size_t k = 0; k < ns && !story_discard; k++) {
+        st = code_sentence_span(c, doc, &sents[k], (unsigned)k + 1, date, &sink,
+                                &story_discard);
+        if (st) return st;
+    }
+    if (story_discard) {
+        c->nev = 0;
+        c->res.flags |= DYAD_DOC_DISCARDED;
+    }
+    c->res.events = c->ev;
+    c->res.n_events = c->nev;
+    c->res.n_sentences = ns;
+    c->res.date = date;
+    return DYAD_OK;
+}

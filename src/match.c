@@ -1,0 +1,243 @@
+/*
+ * match.c - verb pattern matching (see match.h).
+ *
+ * Lower elements (after `*`) are matched forward from the verb; upper
+ * elements (before `*`) backward from the verb, nearest first, as
+ * PETRARCH-1 does, so `+ WAS *` binds the actor next to "was", not the
+ * first one of a long clause. Words may have other words between them
+ * unless joined by `_`; an actor token takes the nearest actor unit in its
+ * direction (the first one, TABARI's rule) and is not backtracked; `^` also
+ * skips a noun phrase that names no actor ("warned their populations
+ * about"). Word and synset positions are backtracked.
+ */
+#include "match.h"
+
+dyad_status dyad__mclause_init(const dyad__sctx *s, const dyad__clause *c,
+                               dyad__mclause *m)
+{
+    m->s = s;
+    m->n = 0;
+    m->mask = 0;
+    m->live = dyad__arena_alloc(s->a, (c->to - c->from + 1) * sizeof *m->live);
+    if (!m->live) return DYAD_ENOMEM;
+    for (uint32_t i = c->from; i < c->to; i++) {
+        if (s->dead[i]) continue;
+        m->live[m->n++] = i;
+        if (s->t[i].word) m->mask |= dyad__sig(s->t[i].word);
+    }
+    return DYAD_OK;
+}
+
+long dyad__mclause_pos(const dyad__mclause *m, uint32_t ti)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->live[mid] < ti) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < m->n && m->live[lo] == ti ? (long)lo : -1;
+}
+
+typedef struct mstate {
+    const dyad__mclause *m;
+    const dyad__image *im;
+    const dyad__pel *el;
+    dyad__mres *r;
+    int lower;
+} mstate;
+
+/* Live position of the first live token at or after token index ti. */
+static size_t pos_after(const dyad__mclause *m, uint32_t ti_end, size_t from)
+{
+    size_t q = from;
+    while (q < m->n && m->live[q] < ti_end) q++;
+    return q;
+}
+
+/* End position of a synset match starting at live position q, or 0. */
+static size_t match_synset(const mstate *st, uint32_t syn, size_t q, size_t end)
+{
+    const dyad__mclause *m = st->m;
+    const dyad__sctx *s = m->s;
+    if (syn == DYAD__NONE || syn >= st->im->n_synsets || q >= m->n) return 0;
+    uint32_t v;
+    size_t e = dyad__trie_match(st->im, st->im->synsets[syn].root, s->t, s->nt,
+                                m->live[q], s->dead, &v);
+    if (!e) return 0;
+    size_t p = pos_after(m, (uint32_t)e, q);
+    return p <= end ? p : 0;
+}
+
+static int word_at(const mstate *st, uint32_t term, size_t q)
+{
+    return dyad__tok_has(&st->m->s->t[st->m->live[q]], term);
+}
+
+/* Plain elements (words, synsets) of an alternative starting exactly at q.
+ * Returns the end position or 0. */
+static size_t match_plain(const mstate *st, const dyad__pel *el, size_t n,
+                          size_t q, size_t end)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t g = q, r = 0;
+        for (; g < end; g++) {
+            r = el[k].kind == DYAD__PE_WORD ? (word_at(st, el[k].arg, g) ? g + 1 : 0)
+                                             : match_synset(st, el[k].arg, g, end);
+            if (r || (k == 0 || el[k].adjacent)) break;   /* no gap allowed */
+        }
+        if (!r) return 0;
+        q = r;
+    }
+    return q;
+}
+
+/* Ends of the element at start q: returns how many (0..2) in ends[]. */
+static size_t element_ends(const mstate *st, const dyad__pel *e, size_t q,
+                           size_t end, size_t ends[8])
+{
+    size_t n = 0;
+    if (q >= end) return 0;
+    if (e->kind == DYAD__PE_WORD) {
+        if (word_at(st, e->arg, q)) ends[n++] = q + 1;
+    } else if (e->kind == DYAD__PE_SYNSET) {
+        size_t r = match_synset(st, e->arg, q, end);
+        if (r) ends[n++] = r;
+    } else if (e->kind == DYAD__PE_ALT) {
+        const dyad__altgroup *g = &st->im->altgroups[e->arg];
+        for (uint32_t a = 0; a < g->n_alts && n < 8; a++) {
+            const dyad__alt *alt = &st->im->alts[g->first_alt + a];
+            size_t r = match_plain(st, &st->im->pels[alt->first_el], alt->n_el, q,
+                                   end);
+            if (r) ends[n++] = r;
+        }
+    }
+    return n;
+}
+
+static void note_tok(const mstate *st, size_t from, size_t to)
+{
+    for (size_t q = from; q < to && st->r->ntoks < DYAD__MATCH_MAX_TOKS; q++)
+        st->r->toks[st->r->ntoks++] = st->m->live[q];
+}
+
+static int is_actor_el(const dyad__pel *e)
+{
+    return e->kind == DYAD__PE_SOURCE || e->kind == DYAD__PE_TARGET ||
+           e->kind == DYAD__PE_SKIP || e->kind == DYAD__PE_COMPOUND;
+}
+
+/* The actor (or, for ^, noun phrase) span starting at live position q:
+ * returns its end position and the unit (-1 for a plain noun phrase). */
+static size_t actor_span(const mstate *st, const dyad__pel *e, size_t q,
+                         int32_t *unit)
+{
+    const dyad__mclause *m = st->m;
+    const dyad__sctx *s = m->s;
+    uint32_t ti = m->live[q];
+    int32_t u = s->unit_at[ti];
+    *unit = u;
+    if (u >= 0) {
+        if (e->kind == DYAD__PE_COMPOUND && s->un[u].n_np < 2) return 0;
+        return pos_after(m, s->un[u].to, q);
+    }
+    if (e->kind == DYAD__PE_SKIP && s->chunk_end && s->chunk_end[ti] > ti)
+        return pos_after(m, s->chunk_end[ti], q);
+    return 0;
+}
+
+static void bind(mstate *st, const dyad__pel *e, int32_t u)
+{
+    if (e->kind == DYAD__PE_SOURCE) st->r->src = u;
+    else if (e->kind == DYAD__PE_TARGET) st->r->tgt = u;
+    else if (e->kind == DYAD__PE_COMPOUND) {
+        st->r->both = u;
+        st->r->both_lower = st->lower;
+    }
+}
+
+/* ------------------------------------------------------- forward (lower) */
+
+static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
+{
+    if (k == n) return 1;
+    const dyad__pel *e = &st->el[k];
+    int adjacent = k == 0 ? first_adj : e->adjacent;
+    size_t end = st->m->n, save = st->r->ntoks;
+    dyad__mres keep = *st->r;
+    for (size_t q = pos; q < end; q++) {
+        if (is_actor_el(e)) {
+            int32_t u;
+            size_t r = actor_span(st, e, q, &u);
+            if (!r) {
+                if (adjacent) return 0;
+                continue;
+            }
+            bind(st, e, u);
+            if (fwd(st, k + 1, n, r, 0)) return 1;
+            *st->r = keep;
+            return 0;                 /* the first actor only */
+        }
+        size_t ends[8], ne = element_ends(st, e, q, end, ends);
+        for (size_t i = 0; i < ne; i++) {
+            note_tok(st, q, ends[i]);
+            if (fwd(st, k + 1, n, ends[i], 0)) return 1;
+            st->r->ntoks = save;
+        }
+        if (adjacent) return 0;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------ backward (upper) */
+
+/* Match elements k, k-1, ..., 0 so that element k ends at or before
+ * `limit` (exactly at it when touch). */
+static int back(mstate *st, long k, size_t limit, int touch)
+{
+    if (k < 0) return 1;
+    const dyad__pel *e = &st->el[k];
+    size_t save = st->r->ntoks;
+    dyad__mres keep = *st->r;
+    for (size_t q = limit; q-- > 0;) {
+        if (is_actor_el(e)) {
+            int32_t u;
+            size_t r = actor_span(st, e, q, &u);
+            if (!r || r > limit) continue;
+            if (touch && r != limit) return 0;
+            bind(st, e, u);
+            if (back(st, k - 1, q, e->adjacent)) return 1;
+            *st->r = keep;
+            return 0;                 /* the nearest actor only */
+        }
+        size_t ends[8], ne = element_ends(st, e, q, limit, ends);
+        for (size_t i = 0; i < ne; i++) {
+            if (touch && ends[i] != limit) continue;
+            note_tok(st, q, ends[i]);
+            if (back(st, k - 1, q, e->adjacent)) return 1;
+            st->r->ntoks = save;
+        }
+        if (touch && q + 8 < limit) return 0;   /* nothing can touch now */
+    }
+    return 0;
+}
+
+int dyad__match(const dyad__mclause *m, const dyad__pattern *p, size_t vfrom,
+                size_t vto, dyad__mres *r)
+{
+    if ((p->mask & m->mask) != p->mask) return 0;
+    r->src = r->tgt = r->both = -1;
+    r->both_lower = 0;
+    r->ntoks = 0;
+    mstate st = {m, m->s->im, &m->s->im->pels[p->first_el], r, 0};
+    if (!p->n_upper && p->verb_adj_upper) return 0;
+    if (p->n_upper && !back(&st, (long)p->n_upper - 1, vfrom, (int)p->verb_adj_upper))
+        return 0;
+    if (p->n_lower) {
+        mstate lo = st;
+        lo.el = &m->s->im->pels[p->first_el + p->n_upper];
+        lo.lower = 1;
+        if (!fwd(&lo, 0, p->n_lower, vto, (int)p->verb_adj_lower)) return 0;
+    }
+    return 1;
+}

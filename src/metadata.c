@@ -1,0 +1,148 @@
+/*
+ * metadata.c - publication dates written in the opening lines of a report
+ * (see metadata.h).
+ */
+#include "metadata.h"
+
+static const char *const months[] = {
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+static const char *const weekdays[] = {
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+    "SUNDAY"};
+
+static int up(char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+static int alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Length of the word at s (letters). */
+static size_t word_len(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && alpha(s[k])) k++;
+    return k;
+}
+
+/* Month number for a full name or an abbreviation of 3+ letters. */
+static int month_of(const char *s, size_t n)
+{
+    if (n < 3) return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t ml = strlen(months[m]);
+        if (n > ml) continue;
+        size_t k = 0;
+        while (k < n && up(s[k]) == months[m][k]) k++;
+        if (k == n && (n == ml || n == 3 || (m == 8 && n == 4))) return m + 1;
+    }
+    return 0;
+}
+
+static int is_weekday(const char *s, size_t n)
+{
+    for (int d = 0; d < 7; d++) {
+        size_t dl = strlen(weekdays[d]);
+        if (n != dl && n != 3) continue;
+        size_t k = 0;
+        while (k < n && up(s[k]) == weekdays[d][k]) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+static size_t skip_sep(const char *s, size_t i, size_t n)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+static size_t number(const char *s, size_t i, size_t n, int *v, int maxd)
+{
+    int d = 0, x = 0;
+    while (i < n && digit(s[i]) && d < maxd) {
+        x = x * 10 + (s[i] - '0');
+        i++;
+        d++;
+    }
+    if (i < n && digit(s[i])) return 0;
+    *v = x;
+    return d ? i : 0;
+}
+
+int dyad__parse_text_date(const char *s, size_t n, size_t *used)
+{
+    size_t i = 0;
+    size_t wl = word_len(s, n);
+    if (wl && is_weekday(s, wl)) i = skip_sep(s, wl, n);
+    int y = 0, m = 0, d = 0;
+    size_t j;
+    if (i < n && digit(s[i])) {
+        int a;
+        j = number(s, i, n, &a, 4);
+        if (!j) return 0;
+        if (j - i == 4 && j < n && s[j] == '-') {       /* 2005-11-24 */
+            y = a;
+            size_t k = number(s, j + 1, n, &m, 2);
+            if (!k || k >= n || s[k] != '-') return 0;
+            k = number(s, k + 1, n, &d, 2);
+            if (!k) return 0;
+            i = k;
+        } else {                                          /* 10 August 2007 */
+            d = a;
+            size_t k = skip_sep(s, j, n);
+            size_t ml = word_len(s + k, n - k);
+            m = month_of(s + k, ml);
+            if (!m) return 0;
+            k = skip_sep(s, k + ml, n);
+            k = number(s, k, n, &y, 4);
+            if (!k) return 0;
+            i = k;
+        }
+    } else {                                              /* November 24, 2005 */
+        size_t ml = word_len(s + i, n - i);
+        m = month_of(s + i, ml);
+        if (!m) return 0;
+        size_t k = skip_sep(s, i + ml, n);
+        k = number(s, k, n, &d, 2);
+        if (!k) return 0;
+        if (k + 1 < n && (s[k] == 's' || s[k] == 'n' || s[k] == 'r' ||
+                          s[k] == 't'))
+            k += 2;                                       /* 24th */
+        k = skip_sep(s, k, n);
+        k = number(s, k, n, &y, 4);
+        if (!k) return 0;
+        i = k;
+    }
+    if (y < 1900 || y > 2100 || !dyad__date_valid(y, m, d)) return 0;
+    *used = i;
+    return y * 10000 + m * 100 + d;
+}
+
+int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2])
+{
+    size_t i = 0, seen = 0, limit = len < 3000 ? len : 3000;
+    while (i < limit && seen < 12) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        size_t a = i, b = e;
+        while (a < b && (text[a] == ' ' || text[a] == '\t')) a++;
+        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\r' ||
+                         text[b - 1] == '\t'))
+            b--;
+        if (b > a) {
+            seen++;
+            size_t used;
+            int v = b - a <= 80 ? dyad__parse_text_date(text + a, b - a, &used)
+                                : 0;
+            /* the rest of the line may hold a time or a short label only */
+            if (v && b - a - used <= 24) {
+                line[0] = (uint32_t)a;
+                line[1] = (uint32_t)b;
+                return v;
+            }
+        }
+        if (!nl) break;
+        i = e + 1;
+    }
+    return 0;
+}

@@ -1,0 +1,22 @@
+/*
+ * metadata.h - document metadata found in the text: the publication date
+ * written in a report's first lines ("Thursday, November 24, 2005",
+ * "Friday, 10 August 2007", "September 13, 2006 17:26", "2005-11-24").
+ * Sits between reading and sentence splitting; the date line itself is
+ * excluded from coding.
+ */
+#ifndef DYAD_METADATA_H
+#define DYAD_METADATA_H
+
+#include "base.h"
+
+/* Scan the first lines of text for a line that is a date. Returns YYYYMMDD
+ * and the line's byte span in line[0..1], or 0. */
+int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2]);
+
+/* Parse a date written in words at s[0..n) ("Nov. 24, 2005", "10 August
+ * 2007", with an optional leading weekday). Returns YYYYMMDD or 0 and the
+ * bytes used in *used. */
+int dyad__parse_text_date(const char *s, size_t n, size_t *used);
+
+#endif /* DYAD_METADATA_H */

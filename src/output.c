@@ -1,0 +1,201 @@
+/*
+ * output.c - writing event records: JSON lines (the record of DESIGN.md),
+ * tab-separated values (PETRARCH-style columns) and CSV (RFC 4180). The last
+ * stage of `dyad code`; the library formats into a caller's buffer and
+ * never writes to a stream itself.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "base.h"
+
+typedef struct obuf {
+    char **p;
+    size_t *len, *cap;
+    int fail;
+} obuf;
+
+static void put(obuf *o, const char *s, size_t n)
+{
+    if (o->fail) return;
+    if (*o->len + n + 1 > *o->cap) {
+        size_t nc = *o->cap ? *o->cap : 512;
+        while (nc < *o->len + n + 1) nc *= 2;
+        char *np = realloc(*o->p, nc);
+        if (!np) {
+            o->fail = 1;
+            return;
+        }
+        *o->p = np;
+        *o->cap = nc;
+    }
+    memcpy(*o->p + *o->len, s, n);
+    *o->len += n;
+    (*o->p)[*o->len] = '\0';
+}
+
+static void puts_(obuf *o, const char *s) { put(o, s, strlen(s)); }
+
+static void json_str(obuf *o, const char *s)
+{
+    if (!s) {
+        puts_(o, "null");
+        return;
+    }
+    put(o, "\"", 1);
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        put(o, run, (size_t)(s - run));
+        char esc[8];
+        switch (c) {
+        case '"': puts_(o, "\\\""); break;
+        case '\\': puts_(o, "\\\\"); break;
+        case '\n': puts_(o, "\\n"); break;
+        case '\t': puts_(o, "\\t"); break;
+        case '\r': puts_(o, "\\r"); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            puts_(o, esc);
+        }
+        run = s + 1;
+    }
+    put(o, run, (size_t)(s - run));
+    put(o, "\"", 1);
+}
+
+static void json_actor(obuf *o, const char *key, const dyad_actor *a)
+{
+    puts_(o, key);
+    puts_(o, "{\"code\":");
+    json_str(o, a->code);
+    puts_(o, ",\"country\":");
+    json_str(o, a->country);
+    puts_(o, ",\"text\":");
+    json_str(o, a->text);
+    puts_(o, "}");
+}
+
+static void date_str(int d, char out[16])
+{
+    snprintf(out, 16, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
+}
+
+static void jsonl(obuf *o, const dyad_event *e)
+{
+    char tmp[64];
+    puts_(o, "{\"id\":");
+    json_str(o, e->id);
+    puts_(o, ",\"doc\":");
+    json_str(o, e->doc);
+    snprintf(tmp, sizeof tmp, ",\"sentence\":%u,\"date\":", e->sentence);
+    puts_(o, tmp);
+    if (e->date) {
+        char d[16];
+        date_str(e->date, d);
+        json_str(o, d);
+    } else {
+        puts_(o, "null");
+    }
+    json_actor(o, ",\"source\":", &e->source);
+    json_actor(o, ",\"target\":", &e->target);
+    puts_(o, ",\"cameo\":");
+    json_str(o, e->cameo);
+    puts_(o, ",\"root\":");
+    json_str(o, e->root);
+    snprintf(tmp, sizeof tmp, ",\"quad\":%d,\"goldstein\":%.1f,\"plover\":",
+             e->quad, e->goldstein);
+    puts_(o, tmp);
+    json_str(o, e->plover);
+    puts_(o, ",\"location\":");
+    if (e->location.known) {
+        puts_(o, "{\"name\":");
+        json_str(o, e->location.name);
+        puts_(o, ",\"country\":");
+        json_str(o, e->location.country);
+        snprintf(tmp, sizeof tmp, ",\"lat\":%.4f,\"lon\":%.4f}", e->location.lat,
+                 e->location.lon);
+        puts_(o, tmp);
+    } else {
+        puts_(o, "null");
+    }
+    puts_(o, ",\"outlet\":");
+    json_str(o, e->outlet);
+    puts_(o, ",\"evidence\":");
+    json_str(o, e->evidence);
+    puts_(o, ",\"sentence_text\":");
+    json_str(o, e->sentence_text);
+    puts_(o, "}\n");
+}
+
+/* A TSV field: tabs and line breaks become spaces. */
+static void tsv_field(obuf *o, const char *s, int last)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        char c = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p;
+        put(o, &c, 1);
+    }
+    put(o, last ? "\n" : "\t", 1);
+}
+
+static void csv_field(obuf *o, const char *s, int last)
+{
+    s = s ? s : "";
+    if (strpbrk(s, ",\"\n\r")) {
+        put(o, "\"", 1);
+        for (const char *p = s; *p; p++) {
+            if (*p == '"') put(o, "\"", 1);
+            put(o, p, 1);
+        }
+        put(o, "\"", 1);
+    } else {
+        puts_(o, s);
+    }
+    put(o, last ? "\n" : ",", 1);
+}
+
+static void delimited(obuf *o, const dyad_event *e, int csv)
+{
+    char date[16] = "", sent[16], quad[8], gold[16];
+    if (e->date) date_str(e->date, date);
+    snprintf(sent, sizeof sent, "%u", e->sentence);
+    snprintf(quad, sizeof quad, "%d", e->quad);
+    snprintf(gold, sizeof gold, "%.1f", e->goldstein);
+    const char *f[] = {e->id, e->doc, sent, date, e->source.code,
+                       e->source.country, e->target.code, e->target.country,
+                       e->cameo, e->root, quad, gold, e->plover,
+                       e->source.text, e->target.text, e->outlet, e->evidence,
+                       e->sentence_text};
+    size_t n = DYAD_ARRAY_LEN(f);
+    for (size_t k = 0; k < n; k++) {
+        if (csv) csv_field(o, f[k], k + 1 == n);
+        else tsv_field(o, f[k], k + 1 == n);
+    }
+}
+
+const char *dyad_format_header(dyad_format f)
+{
+    static const char tsv[] =
+        "id\tdoc\tsentence\tdate\tsource\tsource_country\ttarget\t"
+        "target_country\tcameo\troot\tquad\tgoldstein\tplover\tsource_text\t"
+        "target_text\toutlet\tevidence\tsentence_text\n";
+    static const char csv[] =
+        "id,doc,sentence,date,source,source_country,target,target_country,"
+        "cameo,root,quad,goldstein,plover,source_text,target_text,outlet,"
+        "evidence,sentence_text\n";
+    return f == DYAD_FORMAT_TSV ? tsv : f == DYAD_FORMAT_CSV ? csv : "";
+}
+
+dyad_status dyad_format_event(dyad_format f, const dyad_event *e, char **buf,
+                              size_t *len, size_t *cap)
+{
+    obuf o = {buf, len, cap, 0};
+    switch (f) {
+    case DYAD_FORMAT_JSONL: jsonl(&o, e); break;
+    case DYAD_FORMAT_TSV: delimited(&o, e, 0); break;
+    case DYAD_FORMAT_CSV: delimited(&o, e, 1); break;
+    default: return DYAD_EINVAL;
+    }
+    return o.fail ? DYAD_ENOMEM : DYAD_OK;
+}

@@ -1,0 +1,615 @@
+/*
+ * phrase.c - the second coding stage: noun phrases that name actors.
+ *
+ * Runs of nominal pieces (actors, agents, nouns, determiners, adjectives,
+ * names, possessive 's) form noun phrases. Inside one, the first actor is
+ * the head ("Iran's Supreme Leader"); a later actor of the same country
+ * with a longer code refines it ("Iranian President Ahmadinejad"); agents
+ * add their codes before or after (IRN + ~GOV = IRNGOV), unless already
+ * present on a three-letter boundary; "former" turns agents into ELI. An
+ * actor after an adjective-like word starts a new phrase ("the evil Arnor
+ * awful Gondor" is two). Then:
+ *   - compounds: "A, B and C", "neither A nor B", with agents shared
+ *     ("Danish media and government" -> DNKMED, DNKGOV);
+ *   - agents across of/in/from: "lawmakers in Fornost and Gondor";
+ *   - pronouns take the codes of their antecedent (TABARI's rules, and the
+ *     previous sentence's first actor when the sentence has none);
+ *   - with new_actor_length set, unknown noun phrases become actors.
+ * The result is a list of actor units (single phrases or compounds) that
+ * patterns and the default source/target search work on.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sent.h"
+
+/* --------------------------------------------------------- helpers */
+
+static int is_s(const dyad__tok *t)
+{
+    return t->uplen == 2 && t->up[0] == '\'' && t->up[1] == 'S';
+}
+
+static int lower_word(const dyad__sctx *s, size_t i);
+
+static int np_able_base(const dyad__sctx *s, size_t i)
+{
+    const dyad__piece *p = &s->pc[s->piece_of[i]];
+    if (p->kind == DYAD__P_ACTOR || p->kind == DYAD__P_AGENT ||
+        p->kind == DYAD__P_NOUN)
+        return 1;
+    if (p->kind == DYAD__P_VERB) return 0;
+    const dyad__tok *t = &s->t[i];
+    if (t->kind != DYAD__TK_WORD && t->kind != DYAD__TK_NUMBER) return 0;
+    if (is_s(t)) return 1;
+    if (t->cls & DYAD__CLS_POSSPRON) return 1;
+    if (t->cls & (DYAD__CLS_CONJ | DYAD__CLS_PREP | DYAD__CLS_AUX |
+                  DYAD__CLS_MODAL | DYAD__CLS_SUBORD | DYAD__CLS_TO |
+                  DYAD__CLS_NEG | DYAD__CLS_ATTRIB | DYAD__CLS_PRON |
+                  DYAD__CLS_NEITHER))
+        return 0;
+    if (t->flags & DYAD__TF_ATTACHED) return 0;   /* n't, 're */
+    return 1;
+}
+
+/* Nominal tokens, plus a conjunction between two plain lower-case words
+ * ("awful and evil minister", "death and injury toll"). */
+static int np_able(const dyad__sctx *s, size_t i)
+{
+    if (np_able_base(s, i)) return 1;
+    const dyad__tok *t = &s->t[i];
+    if (!(t->cls & DYAD__CLS_CONJ) || i == 0 || i + 1 >= s->nt) return 0;
+    return lower_word(s, i - 1) && lower_word(s, i + 1) &&
+           np_able_base(s, i - 1) && np_able_base(s, i + 1) &&
+           s->pc[s->piece_of[i - 1]].kind == DYAD__P_WORD &&
+           s->pc[s->piece_of[i + 1]].kind == DYAD__P_WORD;
+}
+
+static int lower_word(const dyad__sctx *s, size_t i)
+{
+    const dyad__tok *t = &s->t[i];
+    return t->kind == DYAD__TK_WORD && !(t->flags & DYAD__TF_CAP) && !is_s(t) &&
+           !(t->cls & (DYAD__CLS_DET | DYAD__CLS_POSSPRON | DYAD__CLS_FORMER |
+                       DYAD__CLS_QUANT));
+}
+
+static char *concat3(dyad__arena *a, const char *x, const char *y,
+                     const char *z)
+{
+    size_t lx = strlen(x), ly = strlen(y), lz = strlen(z);
+    char *r = dyad__arena_alloc(a, lx + ly + lz + 1);
+    if (!r) return NULL;
+    memcpy(r, x, lx);
+    memcpy(r + lx, y, ly);
+    memcpy(r + lx + ly, z, lz + 1);
+    return r;
+}
+
+/* Is ag already part of code on a three-letter boundary? */
+static int has_at_boundary(const char *code, const char *ag)
+{
+    size_t lc = strlen(code), la = strlen(ag);
+    for (size_t p = 0; p + la <= lc; p += 3)
+        if (memcmp(code + p, ag, la) == 0) return 1;
+    return 0;
+}
+
+static const char *apply_agent(dyad__arena *a, const char *code,
+                               const char *ag, int prefix)
+{
+    if (has_at_boundary(code, ag)) return code;
+    return prefix ? concat3(a, ag, code, "") : concat3(a, code, ag, "");
+}
+
+const dyad__restr *dyad__actor_restr(const dyad__image *im,
+                                     const dyad__actor *a, int date)
+{
+    for (uint32_t k = 0; k < a->n_restr; k++) {
+        const dyad__restr *r = &im->restrs[a->first_restr + k];
+        if (r->is_default) return r->n_codes ? r : NULL;
+        if (!date) continue;               /* unknown date: use the default */
+        if (r->from && date < r->from) continue;
+        if (r->to && date > r->to) continue;
+        return r->n_codes ? r : NULL;
+    }
+    return NULL;
+}
+
+/* --------------------------------------------------------- building */
+
+typedef struct npb {              /* a phrase being built */
+    uint32_t from, to;
+    const dyad__actor *actor;     /* head actor entry */
+    uint32_t actor_idx;
+    const dyad__restr *restr;
+    const char *base;             /* head code (first of a coded compound) */
+    uint32_t n_agents;
+    uint32_t agents[16];          /* agent indices */
+    int former;
+    int special;                  /* ### or +++ */
+} npb;
+
+/* Is the phrase starting at token `from` inside a prepositional phrase?
+ * Scans left over nominal words, "of" and conjunctions ("On improvement of
+ * primary health and Gondor's health centres") to a preposition or "to". */
+static int in_pp(const dyad__sctx *s, size_t from)
+{
+    for (size_t k = from; k-- > 0;) {
+        const dyad__tok *t = &s->t[k];
+        if (t->cls & DYAD__CLS_TO) return 1;
+        if ((t->cls & DYAD__CLS_PREP) && !(t->uplen == 2 && !memcmp(t->up, "OF", 2)))
+            return !(t->cls & DYAD__CLS_SUBORD);   /* "after crowds burned" */
+        if (t->uplen == 2 && !memcmp(t->up, "OF", 2)) continue;
+        if (t->cls & DYAD__CLS_CONJ) continue;
+        if (!np_able_base(s, k)) return 0;
+    }
+    return 0;
+}
+
+static dyad__np *new_np(dyad__sctx *s)
+{
+    dyad__np *np = &s->np[s->nnp++];
+    memset(np, 0, sizeof *np);
+    np->actor = np->restr = DYAD__NONE;
+    np->unit = DYAD__NONE;
+    return np;
+}
+
+static dyad_status finish_np(dyad__sctx *s, npb *b)
+{
+    const dyad__image *im = s->im;
+    if (!b->actor && !b->n_agents) return DYAD_OK;
+    dyad__np *np = new_np(s);
+    np->from = b->from;
+    np->to = b->to;
+    np->actor = b->actor ? b->actor_idx : DYAD__NONE;
+    np->restr = b->restr ? (uint32_t)(b->restr - im->restrs) : DYAD__NONE;
+    uint32_t nb = b->restr ? b->restr->n_codes : 1;
+    np->codes = dyad__arena_alloc(s->a, nb * sizeof *np->codes);
+    np->agents = dyad__arena_alloc(s->a, (b->n_agents + 1) * sizeof(char *));
+    np->agent_prefix = dyad__arena_alloc(s->a, b->n_agents + 1);
+    if (!np->codes || !np->agents || !np->agent_prefix) return DYAD_ENOMEM;
+    for (uint32_t k = 0; k < b->n_agents; k++) {
+        const dyad__agent *ag = &im->agents[b->agents[k]];
+        np->agents[k] = b->former ? "ELI" : dyad__str(im, ag->code);
+        np->agent_prefix[k] = (uint8_t)(b->former ? 0 : ag->prefix);
+    }
+    np->n_agents = b->n_agents;
+    if (!b->actor) np->flags |= DYAD__NP_AGENT_ONLY;
+    np->base = b->actor ? b->base : NULL;
+    for (uint32_t c = 0; c < nb; c++) {
+        const char *code = b->restr ? dyad__str(im, im->codes[b->restr->first_code + c])
+                                    : "---";
+        if (c == 0 && b->base) code = b->base;
+        for (uint32_t k = 0; k < np->n_agents; k++) {
+            code = apply_agent(s->a, code, np->agents[k], np->agent_prefix[k]);
+            if (!code) return DYAD_ENOMEM;
+        }
+        np->codes[np->n_codes++] = code;
+    }
+    if (in_pp(s, b->from)) np->flags |= DYAD__NP_OBJ_OF_PREP;
+    return DYAD_OK;
+}
+
+static void note_actor(dyad__sctx *s, npb *b, const dyad__piece *p)
+{
+    const dyad__image *im = s->im;
+    const dyad__actor *a = &im->actors[p->payload];
+    const dyad__restr *r = dyad__actor_restr(im, a, s->date);
+    if (DYAD__TRACING(s)) {
+        const char *rule = "null-coded";
+        char buf[64];
+        if (r && r->is_default) rule = "default code";
+        else if (r) {
+            snprintf(buf, sizeof buf, "dated %d-%d", r->from, r->to);
+            rule = buf;
+        }
+        dyad__tracef(s, DYAD_TRACE_ACTOR,
+                     "'%.*s' = actor %s [%s] (%s:%u, %s)",
+                     (int)(s->t[p->to - 1].off + s->t[p->to - 1].len -
+                           s->t[p->from].off),
+                     s->text + s->t[p->from].off, dyad__str(im, a->phrase),
+                     r ? dyad__str(im, im->codes[r->first_code]) : "---",
+                     dyad__str(im, a->file), a->line, rule);
+    }
+    if (!r) return;                              /* null on this date */
+    const char *code = dyad__str(im, im->codes[r->first_code]);
+    if (!strcmp(code, "###")) { s->discard = s->discard ? s->discard : 1; b->special = 1; return; }
+    if (!strcmp(code, "+++")) { s->complex = 1; b->special = 1; return; }
+    if (!b->actor) {
+        b->actor = a;
+        b->actor_idx = p->payload;
+        b->restr = r;
+        b->base = code;
+        return;
+    }
+    /* refine with a more specific code of the same country */
+    size_t lb = strlen(b->base), lc = strlen(code);
+    if (lc > lb && memcmp(code, b->base, lb) == 0 && r->n_codes == 1) {
+        b->actor = a;
+        b->actor_idx = p->payload;
+        b->restr = r;
+        b->base = code;
+    }
+}
+
+/* Split one chunk of nominal tokens into phrases. */
+static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
+{
+    npb b;
+    memset(&b, 0, sizeof b);
+    b.from = (uint32_t)from;
+    size_t last_nominal = from;     /* end of the last actor/agent piece */
+    int lower_since = 0, s_since = 0;
+    for (size_t i = from; i < to;) {
+        const dyad__piece *p = &s->pc[s->piece_of[i]];
+        const dyad__tok *t = &s->t[i];
+        if (p->kind == DYAD__P_ACTOR) {
+            const dyad__actor *a = &s->im->actors[p->payload];
+            int live = dyad__actor_restr(s->im, a, s->date) != NULL;
+            if (live && b.actor && lower_since && !s_since) {
+                b.to = (uint32_t)last_nominal;
+                if (finish_np(s, &b)) return DYAD_ENOMEM;
+                memset(&b, 0, sizeof b);
+                b.from = (uint32_t)last_nominal;
+            }
+            note_actor(s, &b, p);
+            last_nominal = p->to;
+            lower_since = s_since = 0;
+        } else if (p->kind == DYAD__P_AGENT) {
+            if (b.n_agents < DYAD_ARRAY_LEN(b.agents)) b.agents[b.n_agents++] = p->payload;
+            if (DYAD__TRACING(s)) {
+                const dyad__agent *ag = &s->im->agents[p->payload];
+                dyad__tracef(s, DYAD_TRACE_AGENT, "'%.*s' = agent %s [%s%s%s] (%s:%u)",
+                             (int)(s->t[p->to - 1].off + s->t[p->to - 1].len - t->off),
+                             s->text + t->off, dyad__str(s->im, ag->phrase),
+                             ag->prefix ? "" : "~", dyad__str(s->im, ag->code),
+                             ag->prefix ? "~" : "", dyad__str(s->im, ag->file), ag->line);
+            }
+            last_nominal = p->to;
+            lower_since = s_since = 0;
+        } else {
+            if (t->cls & DYAD__CLS_FORMER) b.former = 1;
+            if (is_s(t)) s_since = 1;
+            else if (lower_word(s, i)) lower_since = 1;
+        }
+        i = p->to > i ? p->to : i + 1;
+    }
+    b.to = (uint32_t)to;
+    return finish_np(s, &b);
+}
+
+/* ------------------------------------------------------------ units */
+
+static int is_tok(const dyad__sctx *s, size_t i, uint32_t cls)
+{
+    return i < s->nt && (s->t[i].cls & cls);
+}
+
+static int is_and_word(const dyad__sctx *s, size_t i)
+{
+    return i < s->nt && (s->t[i].cls & DYAD__CLS_CONJ) &&
+           !(s->t[i].uplen == 3 && !memcmp(s->t[i].up, "BUT", 3));
+}
+
+/* Does a compound separator run from token a to token b (exclusive)?
+ * Returns 1 for ",", 2 for a conjunction (with optional comma before). */
+static int separator(const dyad__sctx *s, size_t a, size_t b)
+{
+    if (b == a + 1 && s->t[a].kind == DYAD__TK_COMMA) return 1;
+    if (b == a + 1 && is_and_word(s, a)) return 2;
+    if (b == a + 2 && s->t[a].kind == DYAD__TK_COMMA && is_and_word(s, a + 1))
+        return 2;
+    return 0;
+}
+
+static dyad_status add_unit(dyad__sctx *s, uint32_t first, uint32_t n)
+{
+    dyad__unit *u = &s->un[s->nun];
+    u->first_np = first;
+    u->n_np = n;
+    u->from = s->np[first].from;
+    u->to = s->np[first + n - 1].to;
+    for (uint32_t k = 0; k < n; k++) s->np[first + k].unit = (uint32_t)s->nun;
+    s->nun++;
+    return DYAD_OK;
+}
+
+/* "Danish media and government": a member with agents only takes the actor
+ * (and the leading agents) of the member before it. */
+static dyad_status inherit(dyad__sctx *s, dyad__np *prev, dyad__np *np)
+{
+    if (!(np->flags & DYAD__NP_AGENT_ONLY) || !prev->base || !prev->n_agents)
+        return DYAD_OK;
+    const char *code = prev->base;
+    for (uint32_t k = 0; k + 1 < prev->n_agents; k++)
+        code = apply_agent(s->a, code, prev->agents[k], prev->agent_prefix[k]);
+    for (uint32_t k = 0; k < np->n_agents && code; k++)
+        code = apply_agent(s->a, code, np->agents[k], np->agent_prefix[k]);
+    if (!code) return DYAD_ENOMEM;
+    np->codes[0] = code;
+    np->n_codes = 1;
+    np->base = prev->base;
+    np->flags &= ~(uint32_t)DYAD__NP_AGENT_ONLY;
+    return DYAD_OK;
+}
+
+static dyad_status group_compounds(dyad__sctx *s)
+{
+    size_t k = 0;
+    while (k < s->nnp) {
+        size_t e = k + 1;
+        int closed = 0;
+        while (e < s->nnp) {
+            int sep = separator(s, s->np[e - 1].to, s->np[e].from);
+            if (!sep) break;
+            e++;
+            if (sep == 2) {          /* the conjunction closes the list */
+                closed = 1;
+                break;
+            }
+        }
+        /* "A, B" without a conjunction is an apposition, not a list */
+        if (!closed) e = k + 1;
+        for (size_t m = k + 1; m < e; m++)
+            if (inherit(s, &s->np[m - 1], &s->np[m])) return DYAD_ENOMEM;
+        add_unit(s, (uint32_t)k, (uint32_t)(e - k));
+        k = e;
+    }
+    return DYAD_OK;
+}
+
+/* Agents + of/in/from + actors: the agents go to each actor ("the
+ * ambassadors of Arnor, Osgiliath and Gondor", "lawmakers and officials in
+ * Fornost and Gondor"). When only the last members of a compound are
+ * agents ("Ithilen and the government of Gondor") those members combine
+ * and the others stay. */
+static dyad_status attach_across(dyad__sctx *s, size_t np_cap)
+{
+    for (size_t u = 0; u + 1 < s->nun; u++) {
+        dyad__unit *a = &s->un[u], *b = &s->un[u + 1];
+        if (b->from != a->to + 1 || !is_tok(s, a->to, DYAD__CLS_OF)) continue;
+        uint32_t keep = a->n_np;     /* members before the agent-only tail */
+        while (keep > 0 &&
+               (s->np[a->first_np + keep - 1].flags & DYAD__NP_AGENT_ONLY))
+            keep--;
+        uint32_t tail = a->n_np - keep;
+        int actors = 1;
+        for (uint32_t k = 0; k < b->n_np; k++)
+            actors &= s->np[b->first_np + k].base != NULL;
+        if (!tail || !actors || b->n_np == 0) continue;
+        size_t need = keep + (size_t)tail * b->n_np;
+        if (s->nnp + need > np_cap) continue;
+        uint32_t first = (uint32_t)s->nnp;
+        for (uint32_t i = 0; i < keep; i++) *new_np(s) = s->np[a->first_np + i];
+        for (uint32_t i = 0; i < tail; i++) {
+            const dyad__np *ag = &s->np[a->first_np + keep + i];
+            for (uint32_t j = 0; j < b->n_np; j++) {
+                const dyad__np *ac = &s->np[b->first_np + j];
+                dyad__np *np = new_np(s);
+                *np = *ac;
+                np->codes = dyad__arena_alloc(s->a, ac->n_codes * sizeof(char *));
+                if (!np->codes) return DYAD_ENOMEM;
+                for (uint32_t c = 0; c < ac->n_codes; c++) {
+                    const char *code = ac->codes[c];
+                    for (uint32_t q = 0; q < ag->n_agents && code; q++)
+                        code = apply_agent(s->a, code, ag->agents[q],
+                                           ag->agent_prefix[q]);
+                    if (!code) return DYAD_ENOMEM;
+                    np->codes[c] = code;
+                }
+                np->from = ag->from;   /* text: "ambassadors ... Arnor" */
+                np->flags = (ac->flags & ~(uint32_t)DYAD__NP_OBJ_OF_PREP) |
+                            (ag->flags & DYAD__NP_OBJ_OF_PREP);
+            }
+        }
+        for (uint32_t k = 0; k < tail; k++)
+            s->np[a->first_np + keep + k].flags |= DYAD__NP_ABSORBED;
+        a->first_np = first;
+        a->n_np = (uint32_t)need;
+        a->to = b->to;
+        memmove(b, b + 1, (s->nun - u - 2) * sizeof *b);
+        s->nun--;
+    }
+    return DYAD_OK;
+}
+
+/* ---------------------------------------------------------- pronouns */
+
+/* He, she: a person, that is a phrase with a role (an agent, or a code
+ * longer than a country's). */
+static int person_like(const dyad__np *np)
+{
+    return np->n_agents > 0 || strlen(np->codes[0]) > 3;
+}
+
+static const dyad__np *antecedent(dyad__sctx *s, size_t pos, int plural,
+                                  uint32_t *n_out)
+{
+    const dyad__unit *first = NULL, *compound = NULL;
+    for (size_t u = 0; u < s->nun; u++) {
+        const dyad__unit *un = &s->un[u];
+        if (un->from >= pos) break;
+        const dyad__np *np = &s->np[un->first_np];
+        if (np->flags & DYAD__NP_PRONOUN) continue;
+        if (!plural && !person_like(np)) continue;
+        if (!first) first = un;
+        if (un->n_np > 1 && !compound) compound = un;
+    }
+    const dyad__unit *pick = plural && compound ? compound : first;
+    if (pick) {
+        *n_out = pick->n_np;
+        return &s->np[pick->first_np];
+    }
+    *n_out = 1;
+    if (s->prev_first && !plural && !person_like(s->prev_first)) return NULL;
+    return s->prev_first;
+}
+
+static dyad_status pronouns(dyad__sctx *s, size_t np_cap)
+{
+    for (size_t i = 0; i < s->nt; i++) {
+        const dyad__tok *t = &s->t[i];
+        if (!(t->cls & DYAD__CLS_PRON) || s->unit_at[i] >= 0) continue;
+        int plural;
+        if (!strcmp(t->up, "HE") || !strcmp(t->up, "SHE") ||
+            !strcmp(t->up, "HIM") || !strcmp(t->up, "HER"))
+            plural = 0;
+        else if (!strcmp(t->up, "THEY") || !strcmp(t->up, "THEM"))
+            plural = 1;
+        else
+            continue;          /* it, we, you, us: too often not an actor */
+        uint32_t n = 0;
+        const dyad__np *ante = antecedent(s, i, plural, &n);
+        if (!ante || s->nnp + n > np_cap || s->nun >= np_cap) continue;
+        uint32_t first = (uint32_t)s->nnp;
+        for (uint32_t k = 0; k < n; k++) {
+            dyad__np *np = new_np(s);
+            *np = ante[k];
+            np->from = (uint32_t)i;
+            np->to = (uint32_t)i + 1;
+            np->flags |= DYAD__NP_PRONOUN;
+        }
+        add_unit(s, first, n);
+        if (DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_ACTOR, "'%s' refers to %s", t->up,
+                         ante->codes[0]);
+    }
+    return DYAD_OK;
+}
+
+static int unit_cmp(const void *x, const void *y)
+{
+    const dyad__unit *a = x, *b = y;
+    return a->from < b->from ? -1 : a->from > b->from;
+}
+
+/* ------------------------------------------------------- new actors */
+
+/* With new_actor_length set, a noun phrase of capitalised or plain words
+ * that no dictionary knows becomes an actor named by its words. */
+static dyad_status new_actors(dyad__sctx *s, size_t np_cap)
+{
+    int maxw = s->opt->new_actor_length;
+    if (maxw <= 0) return DYAD_OK;
+    for (size_t i = 0; i < s->nt;) {
+        if (!np_able(s, i) || s->np_of[i] >= 0 || s->unit_at[i] >= 0 ||
+            s->pc[s->piece_of[i]].kind != DYAD__P_WORD) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int words = 0, caps = 0;
+        for (;;) {
+            while (j < s->nt && np_able(s, j) && s->np_of[j] < 0 &&
+                   s->pc[s->piece_of[j]].kind == DYAD__P_WORD) {
+                if (!is_s(&s->t[j])) words++;
+                if (s->t[j].flags & DYAD__TF_CAP) caps++;
+                j++;
+            }
+            /* "the Ministry of Magic": continue across of + Capital */
+            if (j + 1 < s->nt && (s->t[j].cls & DYAD__CLS_OF) &&
+                s->t[j].uplen == 2 && !memcmp(s->t[j].up, "OF", 2) &&
+                (s->t[j + 1].flags & DYAD__TF_CAP) && np_able(s, j + 1) &&
+                s->np_of[j + 1] < 0) {
+                words++;
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (caps && words <= maxw && s->nnp < np_cap && s->nun < np_cap) {
+            dyad__buf b;
+            dyad__buf_init(&b, 4096);
+            dyad__buf_putc(&b, '"');
+            for (size_t k = i; k < j; k++) {
+                if (is_s(&s->t[k])) continue;
+                if (b.len > 1) dyad__buf_putc(&b, ' ');
+                dyad__buf_puts(&b, s->t[k].up);
+            }
+            dyad__buf_putc(&b, '"');
+            dyad__np *np = new_np(s);
+            np->from = (uint32_t)i;
+            np->to = (uint32_t)j;
+            np->flags = DYAD__NP_NEW;
+            np->codes = dyad__arena_alloc(s->a, sizeof(char *));
+            if (!np->codes || !b.p) {
+                dyad__buf_free(&b);
+                return DYAD_ENOMEM;
+            }
+            np->codes[0] = dyad__arena_strndup(s->a, b.p, b.len);
+            np->n_codes = 1;
+            np->base = np->codes[0];
+            dyad__buf_free(&b);
+            add_unit(s, (uint32_t)(s->nnp - 1), 1);
+        }
+        i = j > i ? j : i + 1;
+    }
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------------ stage */
+
+static void index_units(dyad__sctx *s)
+{
+    qsort(s->un, s->nun, sizeof *s->un, unit_cmp);
+    for (size_t i = 0; i < s->nt; i++) s->unit_at[i] = -1;
+    for (size_t u = 0; u < s->nun; u++) {
+        if (s->unit_at[s->un[u].from] < 0) s->unit_at[s->un[u].from] = (int32_t)u;
+        for (uint32_t k = 0; k < s->un[u].n_np; k++)
+            s->np[s->un[u].first_np + k].unit = (uint32_t)u;
+    }
+}
+
+dyad_status dyad__phrases(dyad__sctx *s)
+{
+    size_t cap = s->nt * 4 + 64;
+    s->np = dyad__arena_alloc(s->a, cap * sizeof *s->np);
+    s->un = dyad__arena_alloc(s->a, cap * sizeof *s->un);
+    s->np_of = dyad__arena_alloc(s->a, (s->nt + 1) * sizeof *s->np_of);
+    s->unit_at = dyad__arena_alloc(s->a, (s->nt + 1) * sizeof *s->unit_at);
+    if (!s->np || !s->un || !s->np_of || !s->unit_at) return DYAD_ENOMEM;
+    s->nnp = s->nun = 0;
+    s->chunk_end = dyad__arena_calloc(s->a, (s->nt + 1) * sizeof *s->chunk_end);
+    if (!s->chunk_end) return DYAD_ENOMEM;
+    for (size_t i = 0; i < s->nt;) {
+        if (!np_able(s, i)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < s->nt && np_able(s, j)) j++;
+        for (size_t k = i; k < j; k++) s->chunk_end[k] = (uint32_t)j;
+        if (build_chunk(s, i, j)) return DYAD_ENOMEM;
+        i = j;
+    }
+    for (size_t i = 0; i < s->nt; i++) s->np_of[i] = -1;
+    for (size_t k = 0; k < s->nnp; k++)
+        for (uint32_t i = s->np[k].from; i < s->np[k].to; i++)
+            s->np_of[i] = (int32_t)k;
+    if (group_compounds(s) || attach_across(s, cap)) return DYAD_ENOMEM;
+    index_units(s);
+    if (pronouns(s, cap)) return DYAD_ENOMEM;
+    index_units(s);
+    if (new_actors(s, cap)) return DYAD_ENOMEM;
+    index_units(s);
+    if (DYAD__TRACING(s)) {
+        for (size_t u = 0; u < s->nun; u++) {
+            const dyad__unit *un = &s->un[u];
+            dyad__buf b;
+            dyad__buf_init(&b, 4096);
+            for (uint32_t k = 0; k < un->n_np; k++) {
+                const dyad__np *np = &s->np[un->first_np + k];
+                for (uint32_t c = 0; c < np->n_codes; c++)
+                    dyad__buf_printf(&b, "%s%s", b.len ? " " : "", np->codes[c]);
+            }
+            dyad__tracef(s, DYAD_TRACE_ACTOR, "actor unit '%.*s' -> %s%s",
+                         (int)(s->t[un->to - 1].off + s->t[un->to - 1].len -
+                               s->t[un->from].off),
+                         s->text + s->t[un->from].off, b.p ? b.p : "",
+                         un->n_np > 1 ? " (compound)" : "");
+            dyad__buf_free(&b);
+        }
+    }
+    return DYAD_OK;
+}

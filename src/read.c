@@ -1,0 +1,456 @@
+/*
+ * read.c - the first pipeline stage: documents from files, directories and
+ * stdin. A plain-text file is one document (id = file name without its
+ * extension); a .jsonl file holds one JSON document per line (id, text,
+ * optional date, title, url, outlet). Directories are walked recursively in
+ * name order. Bad input is reported with file and line and skipped or
+ * repaired: invalid UTF-8 bytes become U+FFFD, NUL bytes become spaces,
+ * binary files, oversized documents and malformed JSON lines are rejected
+ * (and counted) while the rest is still read.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "base.h"
+#include "utf8.h"
+
+struct dyad_reader {
+    dyad__diag_sink sink;
+    dyad_input_kind kind;
+    char **paths;
+    size_t npaths, cap, next;
+    int stdin_mode;
+    FILE *f;                     /* the open JSONL stream */
+    const char *cur;             /* its path */
+    unsigned long line;
+    dyad__buf text, raw;
+    char *id, *title, *url, *outlet;
+    size_t rejected;
+};
+
+static void rejectf(dyad_reader *r, const char *file, unsigned long line,
+                    dyad_status code, const char *fmt, const char *detail)
+{
+    r->rejected++;
+    dyad__diagf(&r->sink, DYAD_SEV_ERROR, code, file, line, 0, fmt, detail);
+}
+
+/* ------------------------------------------------------------ paths */
+
+static int add_path(dyad_reader *r, const char *p)
+{
+    if (DYAD_GROW(r->paths, r->cap, r->npaths + 1)) return -1;
+    r->paths[r->npaths] = strdup(p);
+    if (!r->paths[r->npaths]) return -1;
+    r->npaths++;
+    return 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(dyad_reader *r, const char *dir, int depth)
+{
+    if (depth > DYAD_MAX_DIR_DEPTH) {
+        dyad__diagf(&r->sink, DYAD_SEV_ERROR, DYAD_ELIMIT, dir, 0, 0,
+                    "directories nested deeper than %d; not walked",
+                    DYAD_MAX_DIR_DEPTH);
+        r->rejected++;
+        return 0;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        rejectf(r, dir, 0, DYAD_EIO, "cannot open directory: %s", strerror(errno));
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        if (DYAD_GROW(names, cap, n + 1) || !(names[n] = strdup(e->d_name))) {
+            closedir(d);
+            for (size_t k = 0; k < n; k++) free(names[k]);
+            free(names);
+            return -1;
+        }
+        n++;
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, name_cmp);
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        size_t len = strlen(dir) + strlen(names[k]) + 2;
+        char *p = malloc(len);
+        if (!p) { rc = -1; break; }
+        snprintf(p, len, "%s/%s", dir, names[k]);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc = walk(r, p, depth + 1);
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) rc = add_path(r, p);
+        free(p);
+    }
+    for (size_t k = 0; k < n; k++) free(names[k]);
+    free(names);
+    return rc;
+}
+
+dyad_status dyad_reader_open(const char *path, dyad_input_kind kind,
+                             dyad_diag_fn diag, void *diag_ud,
+                             dyad_reader **out)
+{
+    if (!path || !out) return DYAD_EINVAL;
+    dyad_reader *r = calloc(1, sizeof *r);
+    if (!r) return DYAD_ENOMEM;
+    r->sink.fn = diag;
+    r->sink.ud = diag_ud;
+    r->kind = kind;
+    dyad__buf_init(&r->text, DYAD_MAX_DOC_BYTES + 8);
+    dyad__buf_init(&r->raw, 0);
+    int rc = 0;
+    struct stat st;
+    if (!strcmp(path, "-")) {
+        r->stdin_mode = 1;
+        rc = add_path(r, "-");
+    } else if (stat(path, &st) != 0) {
+        rejectf(r, path, 0, DYAD_EIO, "cannot read: %s", strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        rc = walk(r, path, 0);
+    } else {
+        rc = add_path(r, path);
+    }
+    if (rc) {
+        dyad_reader_free(r);
+        return DYAD_ENOMEM;
+    }
+    *out = r;
+    return DYAD_OK;
+}
+
+void dyad_reader_free(dyad_reader *r)
+{
+    if (!r) return;
+    if (r->f && r->f != stdin) fclose(r->f);
+    for (size_t k = 0; k < r->npaths; k++) free(r->paths[k]);
+    free(r->paths);
+    dyad__buf_free(&r->text);
+    dyad__buf_free(&r->raw);
+    free(r->id);
+    free(r->title);
+    free(r->url);
+    free(r->outlet);
+    free(r);
+}
+
+size_t dyad_reader_rejected(const dyad_reader *r) { return r->rejected; }
+
+/* ------------------------------------------------------------ repair */
+
+static unsigned long line_at(const char *s, size_t off)
+{
+    unsigned long l = 1;
+    for (size_t i = 0; i < off; i++) l += s[i] == '\n';
+    return l;
+}
+
+/* Copy raw bytes into r->text, replacing NUL with a space and invalid UTF-8
+ * with U+FFFD; warn once for each kind with its line. */
+static dyad_status repair(dyad_reader *r, const char *file,
+                          unsigned long base_line, const char *s, size_t n)
+{
+    r->text.len = 0;
+    if (dyad__buf_reserve(&r->text, n)) return DYAD_ELIMIT;
+    size_t bad = dyad__utf8_check(s, n);
+    const char *nul = memchr(s, '\0', n);
+    if (bad == n && !nul) return dyad__buf_put(&r->text, s, n);
+    if (nul)
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, file,
+                    base_line + line_at(s, (size_t)(nul - s)) - 1,
+                    (unsigned long)(nul - s),
+                    "NUL byte in text; replaced by a space");
+    if (bad != n)
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, file,
+                    base_line + line_at(s, bad) - 1, bad,
+                    "invalid UTF-8 at byte %zu; invalid bytes replaced by U+FFFD",
+                    bad);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0) { dyad__buf_putc(&r->text, ' '); i++; continue; }
+        if (c < 0x80) { dyad__buf_putc(&r->text, (char)c); i++; continue; }
+        int32_t cp;
+        size_t k = dyad__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (cp == 0xFFFD && k == 1) dyad__buf_put(&r->text, "\xEF\xBF\xBD", 3);
+        else dyad__buf_put(&r->text, s + i, k);
+        i += k;
+    }
+    return DYAD_OK;
+}
+
+static int looks_binary(const char *s, size_t n)
+{
+    size_t m = n < 8192 ? n : 8192, ctrl = 0, nul = 0;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0) nul++;
+        else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            ctrl++;
+    }
+    return m && (nul * 100 > m || (nul + ctrl) * 10 > m);
+}
+
+/* ------------------------------------------------------------ text files */
+
+static void set_str(char **dst, const char *s)
+{
+    free(*dst);
+    *dst = s ? strdup(s) : NULL;
+}
+
+static char *id_from_path(const char *p)
+{
+    const char *b = strrchr(p, '/');
+    b = b ? b + 1 : p;
+    const char *dot = strrchr(b, '.');
+    size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+    char *id = malloc(n + 1);
+    if (id) {
+        memcpy(id, b, n);
+        id[n] = '\0';
+    }
+    return id;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && !strcmp(s + a - b, suf);
+}
+
+/* Read a whole stream with the document ceiling. 1 = too large. */
+static int slurp(FILE *f, dyad__buf *b, size_t limit)
+{
+    b->len = 0;
+    char tmp[1 << 16];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {
+        if (b->len + n > limit) return 1;
+        if (dyad__buf_put(b, tmp, n)) return -1;
+    }
+    return ferror(f) ? -1 : 0;
+}
+
+static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
+{
+    FILE *f = r->stdin_mode ? stdin : fopen(path, "rb");
+    if (!f) {
+        rejectf(r, path, 0, DYAD_EIO, "cannot open: %s", strerror(errno));
+        return DYAD_EIO;
+    }
+    int rc = slurp(f, &r->raw, DYAD_MAX_DOC_BYTES);
+    if (f != stdin) fclose(f);
+    if (rc) {
+        rejectf(r, path, 1, rc > 0 ? DYAD_ELIMIT : DYAD_EIO,
+                "%s; document skipped",
+                rc > 0 ? "file is larger than the document limit"
+                       : "read error");
+        return DYAD_EIO;
+    }
+    const char *s = r->raw.p ? r->raw.p : "";
+    size_t n = r->raw.len;
+    if (n == 0) {
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_OK, path, 0, 0,
+                    "empty file: no document");
+        return DYAD_EIO;
+    }
+    if (looks_binary(s, n)) {
+        rejectf(r, path, 1, DYAD_EENCODING, "%s; file skipped",
+                "binary data, not text");
+        return DYAD_EIO;
+    }
+    if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {   /* byte-order mark */
+        s += 3;
+        n -= 3;
+    }
+    if (repair(r, path, 1, s, n)) {
+        rejectf(r, path, 1, DYAD_ENOMEM, "%s", "out of memory");
+        return DYAD_EIO;
+    }
+    free(r->id);
+    r->id = r->stdin_mode ? strdup("stdin") : id_from_path(path);
+    set_str(&r->title, NULL);
+    set_str(&r->url, NULL);
+    set_str(&r->outlet, NULL);
+    memset(doc, 0, sizeof *doc);
+    doc->id = r->id;
+    doc->text = r->text.p ? r->text.p : "";
+    doc->len = r->text.len;
+    doc->origin = path;
+    doc->origin_line = 0;
+    return r->id ? DYAD_OK : DYAD_ENOMEM;
+}
+
+/* ------------------------------------------------------------ JSONL */
+
+/* Read one line with a ceiling. Returns 1 with the line in r->raw, 0 at
+ * the end, 2 when the line was too long (consumed and dropped). */
+static int read_line(dyad_reader *r)
+{
+    r->raw.len = 0;
+    int c, too_long = 0, any = 0;
+    while ((c = getc(r->f)) != EOF) {
+        any = 1;
+        if (c == '\n') break;
+        if (too_long) continue;
+        if (r->raw.len >= DYAD_MAX_LINE_BYTES) {
+            too_long = 1;
+            continue;
+        }
+        char ch = (char)c;
+        if (dyad__buf_put(&r->raw, &ch, 1)) too_long = 1;
+    }
+    if (!any) return 0;
+    r->line++;
+    return too_long ? 2 : 1;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Parse the JSON document in r->text (already repaired). */
+static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
+{
+    json_error_t err;
+    json_t *o = json_loadb(r->text.p, r->text.len, JSON_ALLOW_NUL, &err);
+    if (!o) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "malformed JSON at column %d: %s", err.column,
+                 err.text);
+        rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped", msg);
+        return DYAD_ESYNTAX;
+    }
+    dyad_status st = DYAD_ESYNTAX;
+    json_t *jid = json_object_get(o, "id");
+    const char *text = jstr(o, "text");
+    if (!json_is_object(o)) {
+        rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped",
+                "not a JSON object");
+    } else if (!text && jstr(o, "html")) {
+        rejectf(r, r->cur, r->line, DYAD_EINVAL, "%s; line skipped",
+                "an \"html\" document needs HTML extraction, which this "
+                "version does not have yet");
+    } else if (!text) {
+        rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped",
+                "no \"text\" string");
+    } else {
+        char idbuf[64];
+        const char *id = json_is_string(jid) ? json_string_value(jid) : NULL;
+        if (json_is_integer(jid)) {
+            snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
+            id = idbuf;
+        }
+        if (!id || !*id) {
+            snprintf(idbuf, sizeof idbuf, "line%lu", r->line);
+            id = idbuf;
+            dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_OK, r->cur, r->line, 0,
+                        "document has no \"id\"; using %s", id);
+        }
+        set_str(&r->id, id);
+        set_str(&r->title, jstr(o, "title"));
+        set_str(&r->url, jstr(o, "url"));
+        set_str(&r->outlet, jstr(o, "outlet"));
+        memset(doc, 0, sizeof *doc);
+        const char *date = jstr(o, "date");
+        if (date) {
+            doc->date = dyad_date_parse(date, strlen(date));
+            if (!doc->date)
+                dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_ESYNTAX, r->cur,
+                            r->line, 0, "bad date \"%.40s\" (want YYYY-MM-DD); "
+                            "ignored", date);
+        }
+        size_t tl = json_string_length(json_object_get(o, "text"));
+        r->raw.len = 0;
+        if (dyad__buf_put(&r->raw, text, tl) == DYAD_OK) {
+            for (size_t i = 0; i < r->raw.len; i++)
+                if (!r->raw.p[i]) r->raw.p[i] = ' ';   /* \u0000 escapes */
+            doc->id = r->id;
+            doc->text = r->raw.p ? r->raw.p : "";
+            doc->len = r->raw.len;
+            doc->title = r->title;
+            doc->url = r->url;
+            doc->outlet = r->outlet;
+            doc->origin = r->cur;
+            doc->origin_line = r->line;
+            st = r->id ? DYAD_OK : DYAD_ENOMEM;
+        }
+    }
+    json_decref(o);
+    return st;
+}
+
+static dyad_status next_json(dyad_reader *r, dyad_doc *doc)
+{
+    for (;;) {
+        int k = read_line(r);
+        if (k == 0) return DYAD_EEOF;
+        if (k == 2) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "line is longer than %u bytes",
+                     (unsigned)DYAD_MAX_LINE_BYTES);
+            rejectf(r, r->cur, r->line, DYAD_ELIMIT, "%s; skipped", msg);
+            continue;
+        }
+        size_t n = r->raw.len, i = 0;
+        while (i < n && (r->raw.p[i] == ' ' || r->raw.p[i] == '\t' ||
+                         r->raw.p[i] == '\r'))
+            i++;
+        if (i == n) continue;                         /* blank line */
+        if (repair(r, r->cur, r->line, r->raw.p, n)) {
+            rejectf(r, r->cur, r->line, DYAD_ELIMIT, "%s; skipped",
+                    "line too large");
+            continue;
+        }
+        if (json_doc(r, doc) == DYAD_OK) return DYAD_OK;
+    }
+}
+
+dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
+{
+    for (;;) {
+        if (r->f) {
+            dyad_status st = next_json(r, doc);
+            if (st == DYAD_OK) return st;
+            if (r->f != stdin) fclose(r->f);
+            r->f = NULL;
+            continue;
+        }
+        if (r->next >= r->npaths) return DYAD_EEOF;
+        const char *p = r->paths[r->next++];
+        dyad_input_kind k = r->kind;
+        if (k == DYAD_INPUT_AUTO)
+            k = ends_with(p, ".jsonl") ? DYAD_INPUT_JSONL : DYAD_INPUT_TEXT;
+        if (k == DYAD_INPUT_TEXT && !r->stdin_mode &&
+            (ends_with(p, ".html") || ends_with(p, ".htm"))) {
+            rejectf(r, p, 0, DYAD_EINVAL, "%s; file skipped",
+                    "HTML pages need HTML extraction, which this version does "
+                    "not have yet");
+            continue;
+        }
+        if (k == DYAD_INPUT_JSONL) {
+            r->f = r->stdin_mode ? stdin : fopen(p, "rb");
+            r->cur = p;
+            r->line = 0;
+            if (!r->f)
+                rejectf(r, p, 0, DYAD_EIO, "cannot open: %s", strerror(errno));
+            continue;
+        }
+        if (text_doc(r, p, doc) == DYAD_OK) return DYAD_OK;
+    }
+}

@@ -1,0 +1,365 @@
+/*
+ * token.c - the tokenizer (see token.h). One pass over the bytes with an
+ * ASCII fast path; each word is normalized into the document arena and
+ * looked up in the vocabulary hash exactly once.
+ */
+#include "token.h"
+
+#include "utf8.h"
+
+typedef struct tkz {
+    const dyad__image *im;
+    dyad__arena *a;
+    const char *s;
+    size_t to;
+    dyad__tok *t;
+    size_t n, cap;
+    int hyphen_next;             /* next token follows a joining hyphen */
+} tkz;
+
+static const char *const abbrevs[] = {
+    "MR", "MRS", "MS", "DR", "PROF", "GEN", "LT", "COL", "MAJ", "CAPT",
+    "SGT", "CPL", "ADM", "CMDR", "GOV", "SEN", "REP", "REV", "ST", "MT",
+    "JR", "SR", "INC", "LTD", "CO", "CORP", "BROS", "NO", "VS", "ETC",
+    "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT",
+    "NOV", "DEC", "PRES", "AMB", "SEC", "GOVT", "DEPT", "EST", "APPROX",
+    "FIG", "VOL", "PP", "AL", "CF", "ESP", "FT", "GA", "PA", "VA", "WASH",
+    "CALIF", "MASS", "CONN", "ILL", "TENN", "ARK", "OKLA", "ARIZ", "COLO",
+    "ALA", "MICH", "MINN", "MISS", "NEB", "NEV", "ORE", "WIS", "WYO", "KY",
+    "LA", "MD", "MO", "NJ", "NY", "SC", "NC", "SD", "ND", "VT", "WVA",
+};
+
+int dyad__is_abbrev(const char *up, size_t n)
+{
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrevs); k++)
+        if (strlen(abbrevs[k]) == n && memcmp(abbrevs[k], up, n) == 0) return 1;
+    return 0;
+}
+
+static dyad__tok *push(tkz *z, int kind, size_t off, size_t len)
+{
+    if (z->n == z->cap) {
+        size_t ncap = z->cap ? z->cap * 2 : 64;
+        dyad__tok *nt = dyad__arena_alloc(z->a, ncap * sizeof *nt);
+        if (!nt) return NULL;
+        if (z->n) memcpy(nt, z->t, z->n * sizeof *nt);
+        z->t = nt;
+        z->cap = ncap;
+    }
+    dyad__tok *t = &z->t[z->n++];
+    memset(t, 0, sizeof *t);
+    t->kind = (uint16_t)kind;
+    t->off = (uint32_t)off;
+    t->len = (uint32_t)len;
+    if (z->hyphen_next && (kind == DYAD__TK_WORD || kind == DYAD__TK_NUMBER))
+        t->flags |= DYAD__TF_HYPHEN;
+    z->hyphen_next = 0;
+    return t;
+}
+
+/* Normalize, look up, find stems. */
+static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
+{
+    const char *w = z->s + t->off;
+    size_t n = t->len;
+    char tmp[1024];
+    size_t m;
+    if (fixed) {
+        m = strlen(fixed);
+        memcpy(tmp, fixed, m);
+    } else {
+        int ascii = 1;
+        for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)w[i] < 0x80;
+        if (ascii && n < sizeof tmp) {
+            for (size_t i = 0; i < n; i++)
+                tmp[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
+            m = n;
+        } else {
+            m = dyad__norm_word(w, n, tmp, sizeof tmp);
+            if (m == 0) {          /* too long to look up: keep, unknown */
+                t->up = "";
+                return 0;
+            }
+        }
+    }
+    char *up = dyad__arena_strndup(z->a, tmp, m);
+    if (!up) return -1;
+    t->up = up;
+    t->uplen = (uint32_t)m;
+    const dyad__image *im = z->im;
+    t->word = dyad__word_find(im, up, m);
+    t->cls = t->word ? im->words[t->word - 1].cls : 0;
+    if (im->n_stems) {
+        uint64_t lens = im->stem_lengths;
+        for (size_t l = 1; l <= m && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
+             l++) {
+            if (!(lens >> l & 1)) continue;
+            uint32_t id = l == m ? t->word : dyad__word_find(im, up, l);
+            if (id && im->words[id - 1].stem_used)
+                t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
+        }
+    }
+    if (!fixed && n) {
+        unsigned char c0 = (unsigned char)w[0];
+        int cap = c0 >= 'A' && c0 <= 'Z';
+        if (c0 >= 0x80) {
+            int32_t cp;
+            dyad__utf8_decode((const unsigned char *)w, n, &cp);
+            cap = dyad__cp_is_upper(cp);
+        }
+        if (cap) t->flags |= DYAD__TF_CAP;
+        int letters = 0, lower = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = w[i];
+            if (c >= 'a' && c <= 'z') lower++;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letters++;
+        }
+        if (letters >= 2 && !lower) t->flags |= DYAD__TF_ALLCAPS;
+    }
+    return 0;
+}
+
+static int is_alnum_at(const tkz *z, size_t i)
+{
+    if (i >= z->to) return 0;
+    unsigned char c = (unsigned char)z->s[i];
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
+    int32_t cp;
+    dyad__utf8_decode((const unsigned char *)z->s + i, z->to - i, &cp);
+    return dyad__cp_is_letter(cp);
+}
+
+static int is_letter_at(const tkz *z, size_t i)
+{
+    if (i >= z->to) return 0;
+    unsigned char c = (unsigned char)z->s[i];
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return is_alnum_at(z, i);
+}
+
+static int lower_eq(char c, char l) { return c == l || c == l - 32; }
+
+/* Is the text at i an apostrophe (ASCII or U+2019)? Returns its length. */
+static size_t apos_at(const tkz *z, size_t i)
+{
+    if (i < z->to && z->s[i] == '\'') return 1;
+    if (i + 2 < z->to && (unsigned char)z->s[i] == 0xE2 &&
+        (unsigned char)z->s[i + 1] == 0x80 &&
+        ((unsigned char)z->s[i + 2] == 0x99))
+        return 3;
+    return 0;
+}
+
+/* Does a contraction suffix start at the apostrophe at i? Sets its length
+ * (apostrophe included) and the fixed normalized text. */
+static int contraction(const tkz *z, size_t i, size_t al, size_t *len,
+                       const char **fixed)
+{
+    static const struct { const char *suf, *up; } c[] = {
+        {"s", "'S"}, {"re", "'RE"}, {"ll", "'LL"}, {"ve", "'VE"},
+        {"m", "'M"}, {"d", "'D"},
+    };
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(c); k++) {
+        size_t sl = strlen(c[k].suf), j = i + al, q = 0;
+        while (q < sl && j + q < z->to && lower_eq(z->s[j + q], c[k].suf[q])) q++;
+        if (q == sl && !is_letter_at(z, j + sl)) {
+            *len = al + sl;
+            *fixed = c[k].up;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Scan a word or number starting at i; returns the index after it. */
+static size_t scan_word(tkz *z, size_t i)
+{
+    size_t j = i;
+    int digits_only = 1, has_dot = 0;
+    while (j < z->to) {
+        unsigned char c = (unsigned char)z->s[j];
+        if (is_alnum_at(z, j)) {
+            if (!(c >= '0' && c <= '9')) digits_only = 0;
+            if (c < 0x80) { j++; continue; }
+            int32_t cp;
+            j += dyad__utf8_decode((const unsigned char *)z->s + j, z->to - j, &cp);
+            continue;
+        }
+        if (c >= 0x80) {                       /* combining marks */
+            int32_t cp;
+            size_t k = dyad__utf8_decode((const unsigned char *)z->s + j,
+                                         z->to - j, &cp);
+            if (dyad__cp_is_letter(cp)) { j += k; continue; }
+        }
+        size_t al = apos_at(z, j);
+        if (al) {
+            size_t cl;
+            const char *fx;
+            /* n't: the word ends before the n */
+            if (j > i + 1 && lower_eq(z->s[j - 1], 'n') && j + al < z->to &&
+                lower_eq(z->s[j + al], 't') && !is_letter_at(z, j + al + 1))
+                return j - 1;
+            if (contraction(z, j, al, &cl, &fx)) return j;
+            if (is_letter_at(z, j + al)) { j += al; continue; }   /* Shi'ite */
+            return j;
+        }
+        if ((c == '.' || c == ',') && digits_only && j + 1 < z->to &&
+            z->s[j + 1] >= '0' && z->s[j + 1] <= '9') {
+            j++;                                   /* 11.8, 50,000 */
+            continue;
+        }
+        if (c == '.' && !digits_only && is_alnum_at(z, j + 1)) {
+            has_dot = 1;                           /* U.S, bbc.co.uk */
+            j++;
+            continue;
+        }
+        if (c == '&' && j > i && is_alnum_at(z, j + 1)) { j++; continue; }
+        break;
+    }
+    /* a final period kept by initials (U.S.), abbreviations (Gen.) and
+     * single capital initials (George W.) */
+    if (j < z->to && z->s[j] == '.' && !digits_only) {
+        size_t n = j - i;
+        char up[16];
+        int keep = 0;
+        if (has_dot) {
+            keep = 1;
+            for (size_t k = i; k < j; k++) {   /* segments of 1-2 letters */
+                size_t seg = 0;
+                while (k < j && z->s[k] != '.') { seg++; k++; }
+                if (seg > 2) keep = 0;
+            }
+        } else if (n == 1 && z->s[i] >= 'A' && z->s[i] <= 'Z') {
+            keep = 1;
+        } else if (n < sizeof up) {
+            for (size_t k = 0; k < n; k++)
+                up[k] = (char)(z->s[i + k] >= 'a' && z->s[i + k] <= 'z'
+                                   ? z->s[i + k] - 32 : z->s[i + k]);
+            keep = dyad__is_abbrev(up, n);
+        }
+        if (keep) j++;
+    }
+    return j;
+}
+
+static int is_space_at(const tkz *z, size_t i, size_t *len)
+{
+    unsigned char c = (unsigned char)z->s[i];
+    *len = 1;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v')
+        return 1;
+    if (c < 0x80) return 0;
+    int32_t cp;
+    *len = dyad__utf8_decode((const unsigned char *)z->s + i, z->to - i, &cp);
+    return dyad__cp_is_space(cp) || cp == 0xFEFF;
+}
+
+/* Punctuation and symbols at i; returns the index after. */
+static size_t scan_punct(tkz *z, size_t i, int space_before)
+{
+    unsigned char c = (unsigned char)z->s[i];
+    int32_t cp = c;
+    size_t len = 1;
+    if (c >= 0x80) len = dyad__utf8_decode((const unsigned char *)z->s + i,
+                                           z->to - i, &cp);
+    int kind = DYAD__TK_SYMBOL;
+    switch (cp) {
+    case ',': kind = DYAD__TK_COMMA; break;
+    case ';': kind = DYAD__TK_SEMI; break;
+    case ':': kind = DYAD__TK_COLON; break;
+    case '.': case '!': case '?': case 0x2026:
+        kind = DYAD__TK_PERIOD;
+        while (i + len < z->to && strchr(".!?", z->s[i + len])) len++;
+        break;
+    case '"': case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
+    case '`': case 0x2018: case 0x2019: case '\'':
+        kind = DYAD__TK_QUOTE;
+        if ((cp == '`' || cp == '\'') && i + 1 < z->to && z->s[i + 1] == cp)
+            len = 2;
+        break;
+    case '(': case '[': case '{': kind = DYAD__TK_OPEN; break;
+    case ')': case ']': case '}': kind = DYAD__TK_CLOSE; break;
+    case 0x2014: case 0x2013: case 0x2012: case 0x2015:
+        kind = DYAD__TK_DASH;
+        break;
+    case '-': {
+        size_t k = i;
+        while (k < z->to && z->s[k] == '-') k++;
+        len = k - i;
+        int space_after = k >= z->to || z->s[k] == ' ' || z->s[k] == '\n' ||
+                          z->s[k] == '\t';
+        if (len == 1 && !(space_before && space_after)) {
+            /* "anti- Gondor", "-5": a hyphen that joins nothing */
+            if (!space_before && z->n) z->hyphen_next = !space_after;
+            return i + len;
+        }
+        kind = DYAD__TK_DASH;
+        break;
+    }
+    default: break;
+    }
+    if (!push(z, kind, i, len)) return 0;
+    return i + len;
+}
+
+dyad_status dyad__tokenize(const dyad__image *im, dyad__arena *a,
+                           const char *text, size_t from, size_t to,
+                           dyad__tok **toks, size_t *n)
+{
+    tkz z = {im, a, text, to, NULL, 0, 0, 0};
+    size_t i = from;
+    int space_before = 1;
+    while (i < to) {
+        size_t sl;
+        if (is_space_at(&z, i, &sl)) {
+            i += sl;
+            space_before = 1;
+            z.hyphen_next = 0;
+            continue;
+        }
+        if (is_alnum_at(&z, i)) {
+            size_t j = scan_word(&z, i);
+            if (j == i) j = i + 1;
+            int num = text[i] >= '0' && text[i] <= '9';
+            dyad__tok *t = push(&z, num ? DYAD__TK_NUMBER : DYAD__TK_WORD, i,
+                                j - i);
+            if (!t || finish_word(&z, t, NULL)) return DYAD_ENOMEM;
+            i = j;
+            size_t al = apos_at(&z, i), cl;
+            const char *fx;
+            size_t nal = j + 1 < to ? apos_at(&z, j + 1) : 0;
+            if (j < to && lower_eq(text[j], 'n') && nal && j + 1 + nal < to &&
+                lower_eq(text[j + 1 + nal], 't') &&
+                !is_letter_at(&z, j + 2 + nal)) {
+                size_t tl = 2 + nal;
+                dyad__tok *nt = push(&z, DYAD__TK_WORD, j, tl);
+                if (!nt || finish_word(&z, nt, "N'T")) return DYAD_ENOMEM;
+                nt->flags |= DYAD__TF_ATTACHED;
+                i = j + tl;
+            } else if (al && contraction(&z, i, al, &cl, &fx)) {
+                dyad__tok *nt = push(&z, DYAD__TK_WORD, i, cl);
+                if (!nt || finish_word(&z, nt, fx)) return DYAD_ENOMEM;
+                nt->flags |= DYAD__TF_ATTACHED;
+                i += cl;
+            }
+            if (i < to && text[i] == '-' && is_alnum_at(&z, i + 1)) {
+                z.hyphen_next = 1;
+                i++;
+                space_before = 0;
+                continue;
+            }
+            space_before = 0;
+            continue;
+        }
+        size_t j = scan_punct(&z, i, space_before);
+        if (j == 0) return DYAD_ENOMEM;
+        space_before = 0;
+        i = j;
+    }
+    *toks = z.t;
+    *n = z.n;
+    return DYAD_OK;
+}
