@@ -258,7 +258,13 @@ static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
     const dyad__verb *v = &im->verbs[vf->verb];
     const dyad__vblock *bl = &im->blocks[v->block];
     *pattern = DYAD__NONE;
+    const dyad__pmask *pm = &im->pat_masks[bl->first_pat];
+    const uint64_t *cm = m->mask;
     for (uint32_t k = 0; k < bl->n_pats; k++) {
+        const uint64_t *need = pm[k].m;
+        if ((need[0] & ~cm[0]) | (need[1] & ~cm[1]) | (need[2] & ~cm[2]) |
+            (need[3] & ~cm[3]))
+            continue;                    /* a literal word is missing */
         uint32_t pi = im->pat_order[bl->first_pat + k];
         const dyad__pattern *p = &im->patterns[pi];
         if (!dyad__match(m, p, vfrom, vto, r)) continue;

@@ -51,8 +51,13 @@ typedef struct dyad__word {      /* vocabulary entry */
     uint32_t str;                /* offset in the string pool */
     uint32_t len;
     uint32_t cls;                /* DYAD__CLS_* bits */
-    uint32_t stem_used;          /* 1 when some phrase uses it as a stem */
+    uint16_t stem_used;          /* 1 when some phrase uses it as a stem */
+    uint16_t starts;             /* bit r: a phrase of trie root r starts
+                                    with it; DYAD__STARTS_SYNSET: a synset
+                                    member does */
 } dyad__word;
+
+#define DYAD__STARTS_SYNSET (1u << 15)
 
 typedef struct dyad__edge {
     uint64_t key;                /* (node << 32) | term; 0 = empty slot */
@@ -126,9 +131,14 @@ typedef struct dyad__pattern {
     uint32_t verb_adj_upper;     /* last upper element joined to the verb */
     uint32_t verb_adj_lower;     /* first lower element joined to the verb */
     dyad__codespec code;
-    uint64_t mask;               /* signature of the literal words needed */
+    uint64_t mask[4];            /* signature of the literal words needed */
     uint32_t text, file, line;
 } dyad__pattern;
+
+typedef struct dyad__pmask {      /* a pattern's word signature, stored
+                                    in pat_order order for a fast scan */
+    uint64_t m[4];
+} dyad__pmask;
 
 typedef struct dyad__verb {       /* one verb root (a line in a block) */
     uint32_t name;               /* string */
@@ -208,6 +218,7 @@ enum {                           /* trie roots */
     X(dyad__vform, vforms)                                               \
     X(dyad__pattern, patterns)                                           \
     X(uint32_t, pat_order)                                               \
+    X(dyad__pmask, pat_masks)                                            \
     X(dyad__pel, pels)                                                   \
     X(dyad__altgroup, altgroups)                                         \
     X(dyad__alt, alts)                                                   \
@@ -338,6 +349,7 @@ int dyad__phrase_parse(dyad__builder *b, unsigned long line, const char *s,
  * all_adjacent. */
 uint32_t dyad__b_insert(dyad__builder *b, uint32_t root, const dyad__phrase *p,
                         int all_adjacent);
+void dyad__b_mark_start(dyad__builder *b, uint32_t root, uint32_t word);
 
 /* Normalize one dictionary word and split off 's / n't / a final '.
  * Writes the parts one after another into out and their lengths into
@@ -367,10 +379,24 @@ dyad_status dyad__cache_save(const char *path, uint64_t key[2],
                              const dyad__image *im);
 void dyad__cache_unmap(dyad_dict *d);
 
-/* Pattern word signature bit for a term. */
-static inline uint64_t dyad__sig(uint32_t term)
+/* Pattern word signature: a bit (0..255) for a term. */
+static inline unsigned dyad__sig(uint32_t term)
 {
-    return 1ull << ((term * 0x9e3779b1u) >> 26);
+    return (term * 0x9e3779b1u) >> 24;
+}
+
+static inline void dyad__sig_set(uint64_t m[4], uint32_t term)
+{
+    unsigned b = dyad__sig(term);
+    m[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Can token word w start a phrase under trie root r (an index into
+ * roots[], or DYAD__STARTS_SYNSET)? */
+static inline int dyad__word_starts(const dyad__image *im, uint32_t w,
+                                    unsigned bit)
+{
+    return w && (im->words[(w & DYAD__TERM_MASK) - 1].starts & bit);
 }
 
 #endif /* DYAD_DICT_H */

@@ -104,7 +104,7 @@ uint32_t dyad__b_word(dyad__builder *b, const char *s, size_t n)
     uint32_t id;
     size_t slot = word_slot(im, s, n, &id);
     if (id) return id;
-    dyad__word w = {dyad__b_str(b, s, n), (uint32_t)n, 0, 0};
+    dyad__word w = {dyad__b_str(b, s, n), (uint32_t)n, 0, 0, 0};
     uint32_t k = DYAD__B_PUSH(b, words, w);
     if (k == DYAD__NONE) return 0;
     if (k + 1 > DYAD__TERM_MASK) {
@@ -275,10 +275,21 @@ int dyad__phrase_parse(dyad__builder *b, unsigned long line, const char *s,
     return 0;
 }
 
+/* Mark a word as a possible first word of phrases under root. */
+void dyad__b_mark_start(dyad__builder *b, uint32_t root, uint32_t word)
+{
+    if (!word || b->oom) return;
+    unsigned bit = DYAD__STARTS_SYNSET;
+    for (int r = 0; r < DYAD__ROOTS; r++)
+        if (b->im.roots[r] == root) bit = 1u << r;
+    b->im.words[word - 1].starts |= (uint16_t)bit;
+}
+
 uint32_t dyad__b_insert(dyad__builder *b, uint32_t root, const dyad__phrase *p,
                         int all_adjacent)
 {
     uint32_t node = root;
+    if (p->n) dyad__b_mark_start(b, root, dyad__b_word(b, p->w[0], p->wl[0]));
     for (size_t k = 0; k < p->n && !b->oom; k++) {
         uint32_t w = dyad__b_word(b, p->w[k], p->wl[k]);
         uint32_t term = w;
@@ -479,6 +490,15 @@ static void sort_patterns(dyad__builder *b)
                   pat_cmp);
     }
     sort_im = NULL;
+    if (dyad__grow((void **)&im->pat_masks, &b->cap[dyad__slot_pat_masks],
+                   im->n_pat_order + 1, sizeof *im->pat_masks)) {
+        b->oom = 1;
+        return;
+    }
+    im->n_pat_masks = im->n_pat_order;
+    for (size_t k = 0; k < im->n_pat_order; k++)
+        memcpy(im->pat_masks[k].m, im->patterns[im->pat_order[k]].mask,
+               sizeof im->pat_masks[k].m);
 }
 
 dyad_status dyad__builder_finish(dyad__builder *b)

@@ -357,7 +357,7 @@ static int parse_pattern(dyad__builder *b, unsigned long line, const char *s,
             e.kind = DYAD__PE_WORD;
             e.arg = word_term(b, t);
             len += (long)t->wl;
-            if (!t->stem) pat->mask |= dyad__sig(e.arg);
+            if (!t->stem) dyad__sig_set(pat->mask, e.arg);
             break;
         case T_SYN:
             e.kind = DYAD__PE_SYNSET;
@@ -918,6 +918,15 @@ static void syn_insert(dyad__builder *b, struct dyad__vstate *vs,
                        uint32_t node, const ptok *t, size_t nt, size_t k,
                        uint32_t value, int depth, int plural);
 
+/* Is node the root of a synset trie (so a word put under it starts a
+ * member)? */
+static int depth_first(const dyad__builder *b, uint32_t node)
+{
+    for (size_t s = 0; s < b->im.n_synsets; s++)
+        if (b->im.synsets[s].root == node) return 1;
+    return 0;
+}
+
 /* Lex a member text into a freshly allocated plex (NULL on error). */
 static plex *lex_member(dyad__builder *b, const synmember *m)
 {
@@ -995,6 +1004,7 @@ static void syn_insert(dyad__builder *b, struct dyad__vstate *vs,
     }
     uint32_t term = word_term(b, &t[k]);
     if (k > 0 && !t[k].adj) term |= DYAD__TERM_GAP;
+    if (depth_first(b, node)) dyad__b_mark_start(b, node, term & DYAD__TERM_MASK);
     uint32_t child = dyad__b_child(b, node, term);
     if (!child) return;
     syn_insert(b, vs, child, t, nt, k + 1, value, depth, plural);
@@ -1007,6 +1017,8 @@ static void syn_insert(dyad__builder *b, struct dyad__vstate *vs,
             tmp.wl = pn;
             uint32_t pterm = word_term(b, &tmp);
             if (k > 0 && !t[k].adj) pterm |= DYAD__TERM_GAP;
+            if (depth_first(b, node))
+                dyad__b_mark_start(b, node, pterm & DYAD__TERM_MASK);
             uint32_t pc = dyad__b_child(b, node, pterm);
             if (pc && b->im.nodes[pc].value == DYAD__NONE)
                 b->im.nodes[pc].value = value;

@@ -17,13 +17,13 @@ dyad_status dyad__mclause_init(const dyad__sctx *s, const dyad__clause *c,
 {
     m->s = s;
     m->n = 0;
-    m->mask = 0;
+    memset(m->mask, 0, sizeof m->mask);
     m->live = dyad__arena_alloc(s->a, (c->to - c->from + 1) * sizeof *m->live);
     if (!m->live) return DYAD_ENOMEM;
     for (uint32_t i = c->from; i < c->to; i++) {
         if (s->dead[i]) continue;
         m->live[m->n++] = i;
-        if (s->t[i].word) m->mask |= dyad__sig(s->t[i].word);
+        if (s->t[i].word) dyad__sig_set(m->mask, s->t[i].word);
     }
     return DYAD_OK;
 }
@@ -61,6 +61,11 @@ static size_t match_synset(const mstate *st, uint32_t syn, size_t q, size_t end)
     const dyad__mclause *m = st->m;
     const dyad__sctx *s = m->s;
     if (syn == DYAD__NONE || syn >= st->im->n_synsets || q >= m->n) return 0;
+    const dyad__tok *t = &s->t[m->live[q]];
+    int can = dyad__word_starts(st->im, t->word, DYAD__STARTS_SYNSET);
+    for (unsigned k = 0; !can && k < t->n_stems; k++)
+        can = dyad__word_starts(st->im, t->stems[k], DYAD__STARTS_SYNSET);
+    if (!can) return 0;
     uint32_t v;
     size_t e = dyad__trie_match(st->im, st->im->synsets[syn].root, s->t, s->nt,
                                 m->live[q], s->dead, &v);
@@ -225,7 +230,6 @@ static int back(mstate *st, long k, size_t limit, int touch)
 int dyad__match(const dyad__mclause *m, const dyad__pattern *p, size_t vfrom,
                 size_t vto, dyad__mres *r)
 {
-    if ((p->mask & m->mask) != p->mask) return 0;
     r->src = r->tgt = r->both = -1;
     r->both_lower = 0;
     r->ntoks = 0;

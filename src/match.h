@@ -19,7 +19,7 @@ typedef struct dyad__mclause {   /* a clause prepared for matching */
     const dyad__sctx *s;
     uint32_t *live;              /* token indices of live tokens */
     size_t n;
-    uint64_t mask;               /* signature of the words present */
+    uint64_t mask[4];            /* signature of the words present */
 } dyad__mclause;
 
 typedef struct dyad__mres {
@@ -36,7 +36,8 @@ dyad_status dyad__mclause_init(const dyad__sctx *s, const dyad__clause *c,
 /* Live position of token ti in the clause, or -1. */
 long dyad__mclause_pos(const dyad__mclause *m, uint32_t ti);
 
-/* Match pattern p for the verb at live positions [vfrom, vto). */
+/* Match pattern p for the verb at live positions [vfrom, vto). The caller
+ * has checked the word signature (pat_masks). */
 int dyad__match(const dyad__mclause *m, const dyad__pattern *p, size_t vfrom,
                 size_t vto, dyad__mres *r);
 

@@ -10,7 +10,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -25,11 +25,14 @@ struct dyad_reader {
     size_t npaths, cap, next;
     int stdin_mode;
     FILE *f;                     /* the open JSONL stream */
+    char ibuf[1 << 16];          /* its read buffer */
+    size_t ipos, ilen;
     const char *cur;             /* its path */
     unsigned long line;
     dyad__buf text, raw;
     char *id, *title, *url, *outlet;
     size_t rejected;
+    int warned_id;
 };
 
 static void rejectf(dyad_reader *r, const char *file, unsigned long line,
@@ -296,50 +299,80 @@ static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
 
 /* ------------------------------------------------------------ JSONL */
 
-/* Read one line with a ceiling. Returns 1 with the line in r->raw, 0 at
- * the end, 2 when the line was too long (consumed and dropped). */
+/* Read one line with a ceiling, through a block buffer. Returns 1 with
+ * the line in r->raw, 0 at the end, 2 when the line was too long (read
+ * and dropped). */
 static int read_line(dyad_reader *r)
 {
     r->raw.len = 0;
-    int c, too_long = 0, any = 0;
-    while ((c = getc(r->f)) != EOF) {
-        any = 1;
-        if (c == '\n') break;
-        if (too_long) continue;
-        if (r->raw.len >= DYAD_MAX_LINE_BYTES) {
-            too_long = 1;
-            continue;
+    int too_long = 0, any = 0;
+    for (;;) {
+        if (r->ipos == r->ilen) {
+            r->ilen = fread(r->ibuf, 1, sizeof r->ibuf, r->f);
+            r->ipos = 0;
+            if (r->ilen == 0) break;
         }
-        char ch = (char)c;
-        if (dyad__buf_put(&r->raw, &ch, 1)) too_long = 1;
+        any = 1;
+        const char *p = r->ibuf + r->ipos;
+        size_t avail = r->ilen - r->ipos;
+        const char *nl = memchr(p, '\n', avail);
+        size_t n = nl ? (size_t)(nl - p) : avail;
+        if (!too_long) {
+            if (r->raw.len + n > DYAD_MAX_LINE_BYTES ||
+                dyad__buf_put(&r->raw, p, n) != DYAD_OK)
+                too_long = 1;
+        }
+        r->ipos += n + (nl != NULL);
+        if (nl) break;
     }
     if (!any) return 0;
     r->line++;
     return too_long ? 2 : 1;
 }
 
-static const char *jstr(json_t *o, const char *key)
+static const char *jstr(const cJSON *o, const char *key)
 {
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* JSON strings cannot carry NUL through the parser: turn \u0000 escapes in
+ * the line into spaces first (with a warning), so no text is cut short. */
+static void neutralize_nul_escapes(dyad_reader *r)
+{
+    char *p = r->text.p, *end = p + r->text.len;
+    int warned = 0;
+    while (p && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+        if (end - p >= 6 && !memcmp(p, "\\u0000", 6)) {
+            memcpy(p, "\\u0020", 6);
+            if (!warned++)
+                dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, r->cur,
+                            r->line, 0,
+                            "\\u0000 in a JSON string; replaced by a space");
+            p += 6;
+        } else {
+            p += 2;   /* skip the escaped character */
+        }
+    }
 }
 
 /* Parse the JSON document in r->text (already repaired). */
 static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
 {
-    json_error_t err;
-    json_t *o = json_loadb(r->text.p, r->text.len, JSON_ALLOW_NUL, &err);
+    neutralize_nul_escapes(r);
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(r->text.p, r->text.len, &end, 0);
     if (!o) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "malformed JSON at column %d: %s", err.column,
-                 err.text);
+        char msg[160];
+        size_t col = end && end >= r->text.p ? (size_t)(end - r->text.p) + 1 : 0;
+        snprintf(msg, sizeof msg, "malformed JSON near column %zu", col);
         rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped", msg);
         return DYAD_ESYNTAX;
     }
     dyad_status st = DYAD_ESYNTAX;
-    json_t *jid = json_object_get(o, "id");
+    const cJSON *jid = cJSON_GetObjectItemCaseSensitive(o, "id");
     const char *text = jstr(o, "text");
-    if (!json_is_object(o)) {
+    if (!cJSON_IsObject(o)) {
         rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped",
                 "not a JSON object");
     } else if (!text && jstr(o, "html")) {
@@ -351,16 +384,18 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
                 "no \"text\" string");
     } else {
         char idbuf[64];
-        const char *id = json_is_string(jid) ? json_string_value(jid) : NULL;
-        if (json_is_integer(jid)) {
-            snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
+        const char *id = cJSON_IsString(jid) ? jid->valuestring : NULL;
+        if (cJSON_IsNumber(jid)) {
+            snprintf(idbuf, sizeof idbuf, "%.0f", jid->valuedouble);
             id = idbuf;
         }
         if (!id || !*id) {
             snprintf(idbuf, sizeof idbuf, "line%lu", r->line);
             id = idbuf;
-            dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_OK, r->cur, r->line, 0,
-                        "document has no \"id\"; using %s", id);
+            if (!r->warned_id++)
+                dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_OK, r->cur, r->line,
+                            0, "document has no \"id\"; using \"line<N>\" (the "
+                            "line number) for it and for others like it");
         }
         set_str(&r->id, id);
         set_str(&r->title, jstr(o, "title"));
@@ -375,11 +410,8 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
                             r->line, 0, "bad date \"%.40s\" (want YYYY-MM-DD); "
                             "ignored", date);
         }
-        size_t tl = json_string_length(json_object_get(o, "text"));
         r->raw.len = 0;
-        if (dyad__buf_put(&r->raw, text, tl) == DYAD_OK) {
-            for (size_t i = 0; i < r->raw.len; i++)
-                if (!r->raw.p[i]) r->raw.p[i] = ' ';   /* \u0000 escapes */
+        if (dyad__buf_put(&r->raw, text, strlen(text)) == DYAD_OK) {
             doc->id = r->id;
             doc->text = r->raw.p ? r->raw.p : "";
             doc->len = r->raw.len;
@@ -391,7 +423,7 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
             st = r->id ? DYAD_OK : DYAD_ENOMEM;
         }
     }
-    json_decref(o);
+    cJSON_Delete(o);
     return st;
 }
 
@@ -447,6 +479,7 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
             r->f = r->stdin_mode ? stdin : fopen(p, "rb");
             r->cur = p;
             r->line = 0;
+            r->ipos = r->ilen = 0;
             if (!r->f)
                 rejectf(r, p, 0, DYAD_EIO, "cannot open: %s", strerror(errno));
             continue;

@@ -114,6 +114,15 @@ static int is_wordish(const dyad__tok *t)
     return t->kind == DYAD__TK_WORD || t->kind == DYAD__TK_NUMBER;
 }
 
+/* Which tries may have a phrase starting with this token. */
+static unsigned starts(const dyad__image *im, const dyad__tok *t)
+{
+    unsigned st = t->word ? im->words[t->word - 1].starts : 0;
+    for (unsigned k = 0; k < t->n_stems; k++)
+        st |= im->words[(t->stems[k] & DYAD__TERM_MASK) - 1].starts;
+    return st;
+}
+
 static void segment(dyad__sctx *s)
 {
     const dyad__image *im = s->im;
@@ -125,12 +134,16 @@ static void segment(dyad__sctx *s)
             continue;
         }
         uint32_t va = 0, vg = 0, vv = 0;
-        size_t ea = dyad__trie_match(im, im->roots[DYAD__ROOT_ACTORS], s->t,
-                                     s->nt, i, NULL, &va);
-        size_t eg = dyad__trie_match(im, im->roots[DYAD__ROOT_AGENTS], s->t,
-                                     s->nt, i, NULL, &vg);
-        size_t ev = dyad__trie_match(im, im->roots[DYAD__ROOT_VERBS], s->t,
-                                     s->nt, i, NULL, &vv);
+        unsigned st = starts(im, t);
+        size_t ea = st & (1u << DYAD__ROOT_ACTORS)
+                        ? dyad__trie_match(im, im->roots[DYAD__ROOT_ACTORS], s->t,
+                                           s->nt, i, NULL, &va) : 0;
+        size_t eg = st & (1u << DYAD__ROOT_AGENTS)
+                        ? dyad__trie_match(im, im->roots[DYAD__ROOT_AGENTS], s->t,
+                                           s->nt, i, NULL, &vg) : 0;
+        size_t ev = st & (1u << DYAD__ROOT_VERBS)
+                        ? dyad__trie_match(im, im->roots[DYAD__ROOT_VERBS], s->t,
+                                           s->nt, i, NULL, &vv) : 0;
         if (ea && ea >= eg && ea >= ev) {
             add_piece(s, DYAD__P_ACTOR, i, ea, va);
             i = ea;
@@ -259,7 +272,7 @@ static void find_discards(dyad__sctx *s)
     if (!im->n_discards) return;
     for (size_t i = 0; i < s->nt && s->discard < 2; i++) {
         uint32_t v;
-        if (!s->t[i].word && !s->t[i].n_stems) continue;
+        if (!(starts(im, &s->t[i]) & (1u << DYAD__ROOT_DISCARDS))) continue;
         size_t e = dyad__trie_match(im, im->roots[DYAD__ROOT_DISCARDS], s->t,
                                     s->nt, i, NULL, &v);
         if (!e) continue;

@@ -17,6 +17,7 @@ typedef struct tkz {
     int hyphen_next;             /* next token follows a joining hyphen */
 } tkz;
 
+/* Words that keep their period ("Mr.", "Gen.", "Jan."), by length. */
 static const char *const abbrevs[] = {
     "MR", "MRS", "MS", "DR", "PROF", "GEN", "LT", "COL", "MAJ", "CAPT",
     "SGT", "CPL", "ADM", "CMDR", "GOV", "SEN", "REP", "REV", "ST", "MT",
@@ -31,10 +32,29 @@ static const char *const abbrevs[] = {
 
 int dyad__is_abbrev(const char *up, size_t n)
 {
+    if (n < 2 || n > 6) return 0;
     for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrevs); k++)
-        if (strlen(abbrevs[k]) == n && memcmp(abbrevs[k], up, n) == 0) return 1;
+        if (abbrevs[k][0] == up[0] && abbrevs[k][1] == up[1] &&
+            strlen(abbrevs[k]) == n && memcmp(abbrevs[k], up, n) == 0)
+            return 1;
     return 0;
 }
+
+/* ASCII character classes. */
+enum { C_ALPHA = 1, C_DIGIT = 2, C_UPPER = 4, C_LOWER = 8, C_SPACE = 16 };
+#define C_ALNUM (C_ALPHA | C_DIGIT)
+static const unsigned char cc[256] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
+    ['\r'] = C_SPACE, [' '] = C_SPACE,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+    ['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+    ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define U(c) [c] = C_ALPHA | C_UPPER, [c + 32] = C_ALPHA | C_LOWER
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
 
 static dyad__tok *push(tkz *z, int kind, size_t off, size_t len)
 {
@@ -64,21 +84,35 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
     size_t n = t->len;
     char tmp[1024];
     size_t m;
+    int letters = 0, lower = 0, ascii = 1;
     if (fixed) {
         m = strlen(fixed);
         memcpy(tmp, fixed, m);
     } else {
-        int ascii = 1;
-        for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)w[i] < 0x80;
-        if (ascii && n < sizeof tmp) {
-            for (size_t i = 0; i < n; i++)
-                tmp[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
-            m = n;
+        if (n < sizeof tmp) {
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)w[i];
+                unsigned k = cc[c];
+                if (c >= 0x80) { ascii = 0; break; }
+                letters += (k & C_ALPHA) != 0;
+                lower += (k & C_LOWER) != 0;
+                tmp[i] = (char)(k & C_LOWER ? c - 32 : c);
+            }
         } else {
+            ascii = 0;
+        }
+        m = n;
+        if (!ascii) {
             m = dyad__norm_word(w, n, tmp, sizeof tmp);
             if (m == 0) {          /* too long to look up: keep, unknown */
                 t->up = "";
                 return 0;
+            }
+            letters = lower = 0;
+            for (size_t i = 0; i < n; i++) {
+                unsigned k = cc[(unsigned char)w[i]];
+                letters += (k & C_ALPHA) != 0;
+                lower += (k & C_LOWER) != 0;
             }
         }
     }
@@ -101,42 +135,39 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
     }
     if (!fixed && n) {
         unsigned char c0 = (unsigned char)w[0];
-        int cap = c0 >= 'A' && c0 <= 'Z';
+        int cap = (cc[c0] & C_UPPER) != 0;
         if (c0 >= 0x80) {
             int32_t cp;
             dyad__utf8_decode((const unsigned char *)w, n, &cp);
             cap = dyad__cp_is_upper(cp);
         }
         if (cap) t->flags |= DYAD__TF_CAP;
-        int letters = 0, lower = 0;
-        for (size_t i = 0; i < n; i++) {
-            char c = w[i];
-            if (c >= 'a' && c <= 'z') lower++;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letters++;
-        }
         if (letters >= 2 && !lower) t->flags |= DYAD__TF_ALLCAPS;
     }
     return 0;
 }
 
-static int is_alnum_at(const tkz *z, size_t i)
+static int is_alnum_slow(const tkz *z, size_t i)
 {
-    if (i >= z->to) return 0;
-    unsigned char c = (unsigned char)z->s[i];
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c >= '0' && c <= '9');
     int32_t cp;
     dyad__utf8_decode((const unsigned char *)z->s + i, z->to - i, &cp);
     return dyad__cp_is_letter(cp);
+}
+
+static inline int is_alnum_at(const tkz *z, size_t i)
+{
+    if (i >= z->to) return 0;
+    unsigned char c = (unsigned char)z->s[i];
+    if (c < 0x80) return (cc[c] & C_ALNUM) != 0;
+    return is_alnum_slow(z, i);
 }
 
 static int is_letter_at(const tkz *z, size_t i)
 {
     if (i >= z->to) return 0;
     unsigned char c = (unsigned char)z->s[i];
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return is_alnum_at(z, i);
+    if (c < 0x80) return (cc[c] & C_ALPHA) != 0;
+    return is_alnum_slow(z, i);
 }
 
 static int lower_eq(char c, char l) { return c == l || c == l - 32; }
