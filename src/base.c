@@ -202,14 +202,40 @@ static inline uint64_t mix64(uint64_t x)
     return x;
 }
 
+static inline uint64_t load64(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+static inline uint64_t load32(const unsigned char *s)
+{
+    uint32_t w;
+    memcpy(&w, s, 4);
+    return w;
+}
+
 uint64_t dyad__hash(const void *p, size_t n, uint64_t seed)
 {
     const unsigned char *s = p;
     uint64_t h = seed ^ (0x9e3779b97f4a7c15ull * (n + 1));
+    if (n <= 16) {
+        /* short keys (words): at most two overlapping loads, no loop */
+        uint64_t a = 0, b = 0;
+        if (n >= 8) {
+            a = load64(s);
+            b = load64(s + n - 8);
+        } else if (n >= 4) {
+            a = load32(s);
+            b = load32(s + n - 4);
+        } else if (n > 0) {
+            a = ((uint64_t)s[0] << 16) | ((uint64_t)s[n >> 1] << 8) | s[n - 1];
+        }
+        return mix64(h ^ mix64(a ^ 0xa0761d6478bd642full) ^ (b * 0xe7037ed1a0b428dbull));
+    }
     while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = mix64(h ^ w) + 0x9e3779b97f4a7c15ull;
+        h = mix64(h ^ load64(s)) + 0x9e3779b97f4a7c15ull;
         s += 8;
         n -= 8;
     }

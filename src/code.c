@@ -14,6 +14,8 @@
  * its members with each other. A clause after a conjunction keeps the
  * previous clause's source when it has none of its own.
  */
+#include <stdlib.h>
+
 #include "match.h"
 
 static const char *first_code(const dyad__sctx *s, int32_t u)
@@ -247,6 +249,49 @@ static int verb_events(dyad__sctx *s, int32_t su, int32_t tu, int32_t both,
     return emit_pairs(s, side_of(s, su), side_of(s, tu), cs, vp, pattern);
 }
 
+static int u32_cmp(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The patterns of an indexed block that can match in this clause: those
+ * without a literal word, and those whose anchor word is present; in
+ * block order, each once. Returns the count, or (size_t)-1 when out of
+ * memory. */
+static size_t block_candidates(const dyad__sctx *s, const dyad__mclause *m,
+                               const dyad__vblock *bl, uint32_t **out)
+{
+    const dyad__image *im = s->im;
+    size_t total = bl->n_free;
+    uint32_t starts[DYAD_MAX_SENTENCE_TOKENS], lens[DYAD_MAX_SENTENCE_TOKENS];
+    size_t nr = 0;
+    for (size_t q = 0; q < m->n && nr < DYAD_MAX_SENTENCE_TOKENS; q++) {
+        uint32_t w = s->t[m->live[q]].word;
+        if (!dyad__word_starts(im, w, DYAD__ANCHOR_WORD)) continue;
+        uint32_t node = dyad__trie_step(im, bl->bucket_root, w);
+        if (!node) continue;
+        int dup = 0;
+        for (size_t r = 0; r < nr && !dup; r++) dup = starts[r] == im->nodes[node].value;
+        if (dup) continue;
+        starts[nr] = im->nodes[node].value;
+        lens[nr] = im->nodes[node].flags >> 1;
+        total += lens[nr++];
+    }
+    uint32_t *cand = dyad__arena_alloc(s->a, (total + 1) * sizeof *cand);
+    if (!cand) return (size_t)-1;
+    size_t n = 0;
+    memcpy(cand, im->anchor_lists + bl->free_first, bl->n_free * sizeof *cand);
+    n = bl->n_free;
+    for (size_t r = 0; r < nr; r++) {
+        memcpy(cand + n, im->anchor_lists + starts[r], lens[r] * sizeof *cand);
+        n += lens[r];
+    }
+    if (nr) qsort(cand, n, sizeof *cand, u32_cmp);
+    *out = cand;
+    return n;
+}
+
 /* The code of a verb occurrence: first matching pattern, else default. */
 static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
                                        const dyad__piece *vp, size_t vfrom,
@@ -260,11 +305,21 @@ static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
     *pattern = DYAD__NONE;
     const dyad__pmask *pm = &im->pat_masks[bl->first_pat];
     const uint64_t *cm = m->mask;
-    for (uint32_t k = 0; k < bl->n_pats; k++) {
+    uint32_t *cand = NULL;
+    size_t nc = bl->n_pats;
+    if (bl->bucket_root != DYAD__NONE) {
+        nc = block_candidates(s, m, bl, &cand);
+        if (nc == (size_t)-1) return NULL;
+    }
+    for (uint32_t ci = 0; ci < nc; ci++) {
+        uint32_t k = cand ? cand[ci] : ci;
+        uint32_t an = pm[k].anchor;
+        if (an != DYAD__NONE && !(cm[an >> 6] >> (an & 63) & 1))
+            continue;                    /* its longest word is missing */
         const uint64_t *need = pm[k].m;
         if ((need[0] & ~cm[0]) | (need[1] & ~cm[1]) | (need[2] & ~cm[2]) |
             (need[3] & ~cm[3]))
-            continue;                    /* a literal word is missing */
+            continue;                    /* another literal word is missing */
         uint32_t pi = im->pat_order[bl->first_pat + k];
         const dyad__pattern *p = &im->patterns[pi];
         if (!dyad__match(m, p, vfrom, vto, r)) continue;
@@ -339,6 +394,7 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         uint32_t pattern;
         const dyad__codespec *cs = verb_code(s, &m, vp, (size_t)vfrom,
                                              (size_t)vlast + 1, &r, &pattern);
+        if (!cs) return -1;
         if (cs->flags & DYAD__EC_DISCARD) {
             s->discard = s->discard ? s->discard : 1;
             return 0;

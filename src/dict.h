@@ -58,6 +58,10 @@ typedef struct dyad__word {      /* vocabulary entry */
 } dyad__word;
 
 #define DYAD__STARTS_SYNSET (1u << 15)
+#define DYAD__ANCHOR_WORD (1u << 14)  /* anchors a pattern of an indexed block */
+
+/* Blocks with at least this many patterns get an anchor-word index. */
+#define DYAD__BUCKET_MIN 24
 
 typedef struct dyad__edge {
     uint64_t key;                /* (node << 32) | term; 0 = empty slot */
@@ -132,12 +136,17 @@ typedef struct dyad__pattern {
     uint32_t verb_adj_lower;     /* first lower element joined to the verb */
     dyad__codespec code;
     uint64_t mask[4];            /* signature of the literal words needed */
+    uint32_t anchor;             /* see dyad__pmask */
+    uint32_t anchor_word;        /* that word's id, NONE if none */
     uint32_t text, file, line;
 } dyad__pattern;
 
 typedef struct dyad__pmask {      /* a pattern's word signature, stored
                                     in pat_order order for a fast scan */
     uint64_t m[4];
+    uint32_t anchor;             /* signature bit of its longest literal
+                                    word, checked first; NONE if none */
+    uint32_t pad;
 } dyad__pmask;
 
 typedef struct dyad__verb {       /* one verb root (a line in a block) */
@@ -152,6 +161,12 @@ typedef struct dyad__vblock {
     dyad__codespec code;         /* default code of the block */
     uint32_t first_pat, n_pats;  /* into pat_order[], sorted longest first */
     uint32_t file, line;
+    /* Blocks with many patterns index them by their longest literal word:
+     * bucket_root's child for a word id is a node whose value/flags give
+     * a run of anchor_lists (pattern positions within the block, in
+     * order); patterns without a literal word are listed at free_first. */
+    uint32_t bucket_root;        /* DYAD__NONE: scan all patterns */
+    uint32_t free_first, n_free;
 } dyad__vblock;
 
 enum {                           /* what a verb form is */
@@ -170,6 +185,10 @@ typedef struct dyad__synset {
     uint32_t name;
     uint32_t root;               /* trie root of its member phrases */
     uint32_t length;             /* length score of its name */
+    uint32_t pad;
+    uint64_t first[4];           /* signature of the members' first words
+                                    (all ones when a member starts with a
+                                    stem) */
 } dyad__synset;
 
 typedef struct dyad__discard {
@@ -206,7 +225,7 @@ enum {                           /* trie roots */
 #define DYAD__IMAGE_ARRAYS(X)                                            \
     X(char, strings)                                                     \
     X(dyad__word, words)                                                 \
-    X(uint32_t, word_hash)                                               \
+    X(uint64_t, word_hash)                                               \
     X(dyad__node, nodes)                                                 \
     X(dyad__edge, edges)                                                 \
     X(dyad__restr, restrs)                                               \
@@ -219,6 +238,7 @@ enum {                           /* trie roots */
     X(dyad__pattern, patterns)                                           \
     X(uint32_t, pat_order)                                               \
     X(dyad__pmask, pat_masks)                                            \
+    X(uint32_t, anchor_lists)                                            \
     X(dyad__pel, pels)                                                   \
     X(dyad__altgroup, altgroups)                                         \
     X(dyad__alt, alts)                                                   \
@@ -260,13 +280,22 @@ static inline const char *dyad__str(const dyad__image *im, uint32_t off)
  * vocabulary. s must already be normalized (upper case). */
 uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n);
 
+/* Home slot of an edge key in a table of n (a power of two) slots:
+ * Fibonacci hashing, the top bits of the product, which depend on every
+ * bit of the key. */
+static inline size_t dyad__edge_slot(uint64_t key, size_t n)
+{
+    int shift = __builtin_clzll((unsigned long long)n) + 1;
+    return shift >= 64 ? 0 : (size_t)((key * 0x9e3779b97f4a7c15ull) >> shift);
+}
+
 /* Child of node for term, or 0. */
 static inline uint32_t dyad__trie_step(const dyad__image *im, uint32_t node,
                                        uint32_t term)
 {
     uint64_t key = ((uint64_t)node << 32) | term;
     size_t mask = im->n_edges - 1;
-    size_t i = (size_t)(key * 0x9e3779b97f4a7c15ull >> 17) & mask;
+    size_t i = dyad__edge_slot(key, im->n_edges);
     for (;;) {
         const dyad__edge *e = &im->edges[i];
         if (e->key == key) return e->child;

@@ -46,24 +46,38 @@ uint32_t dyad__b_str(dyad__builder *b, const char *s, size_t n)
 
 /* ---------------------------------------------------------- vocabulary */
 
+/* The vocabulary hash: slots hold (hash high bits << 32 | word id), so a
+ * probe that meets another word usually rejects it without touching the
+ * word array. */
 static size_t word_slot(const dyad__image *im, const char *s, size_t n,
                         uint32_t *found)
 {
     size_t mask = im->n_word_hash - 1;
-    size_t i = (size_t)dyad__hash(s, n, 7) & mask;
+    uint64_t h = dyad__hash(s, n, 7);
+    uint32_t tag = (uint32_t)(h >> 32) | 1u;
+    size_t i = (size_t)h & mask;
     for (;;) {
-        uint32_t id = im->word_hash[i];
+        uint64_t slot = im->word_hash[i];
+        uint32_t id = (uint32_t)slot;
         if (id == 0) {
             *found = 0;
             return i;
         }
-        const dyad__word *w = &im->words[id - 1];
-        if (w->len == n && memcmp(im->strings + w->str, s, n) == 0) {
-            *found = id;
-            return i;
+        if ((uint32_t)(slot >> 32) == tag) {
+            const dyad__word *w = &im->words[id - 1];
+            if (w->len == n && memcmp(im->strings + w->str, s, n) == 0) {
+                *found = id;
+                return i;
+            }
         }
         i = (i + 1) & mask;
     }
+}
+
+static uint64_t slot_value(const char *s, size_t n, uint32_t id)
+{
+    uint64_t h = dyad__hash(s, n, 7);
+    return ((uint64_t)((uint32_t)(h >> 32) | 1u) << 32) | id;
 }
 
 uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n)
@@ -77,7 +91,7 @@ uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n)
 static int rehash_words(dyad__builder *b, size_t ncap)
 {
     dyad__image *im = &b->im;
-    uint32_t *h = calloc(ncap, sizeof *h);
+    uint64_t *h = calloc(ncap, sizeof *h);
     if (!h) return -1;
     free(im->word_hash);
     im->word_hash = h;
@@ -85,9 +99,9 @@ static int rehash_words(dyad__builder *b, size_t ncap)
     b->cap[dyad__slot_word_hash] = ncap;
     for (size_t k = 0; k < im->n_words; k++) {
         uint32_t id;
-        size_t i = word_slot(im, im->strings + im->words[k].str,
-                             im->words[k].len, &id);
-        h[i] = (uint32_t)k + 1;
+        const char *s = im->strings + im->words[k].str;
+        size_t i = word_slot(im, s, im->words[k].len, &id);
+        h[i] = slot_value(s, im->words[k].len, (uint32_t)k + 1);
     }
     return 0;
 }
@@ -111,7 +125,7 @@ uint32_t dyad__b_word(dyad__builder *b, const char *s, size_t n)
         b->oom = 1;
         return 0;
     }
-    im->word_hash[slot] = k + 1;
+    im->word_hash[slot] = slot_value(s, n, k + 1);
     return k + 1;
 }
 
@@ -135,8 +149,7 @@ static int rehash_edges(dyad__builder *b, size_t ncap)
     b->cap[dyad__slot_edges] = ncap;
     for (size_t k = 0; k < oldn; k++) {
         if (!old[k].key) continue;
-        size_t i = (size_t)(old[k].key * 0x9e3779b97f4a7c15ull >> 17) &
-                   (ncap - 1);
+        size_t i = dyad__edge_slot(old[k].key, ncap);
         while (e[i].key) i = (i + 1) & (ncap - 1);
         e[i] = old[k];
     }
@@ -155,7 +168,7 @@ uint32_t dyad__b_child(dyad__builder *b, uint32_t node, uint32_t term)
     }
     uint64_t key = ((uint64_t)node << 32) | term;
     size_t mask = im->n_edges - 1;
-    size_t i = (size_t)(key * 0x9e3779b97f4a7c15ull >> 17) & mask;
+    size_t i = dyad__edge_slot(key, im->n_edges);
     while (im->edges[i].key) {
         if (im->edges[i].key == key) return im->edges[i].child;
         i = (i + 1) & mask;
@@ -496,18 +509,82 @@ static void sort_patterns(dyad__builder *b)
         return;
     }
     im->n_pat_masks = im->n_pat_order;
-    for (size_t k = 0; k < im->n_pat_order; k++)
-        memcpy(im->pat_masks[k].m, im->patterns[im->pat_order[k]].mask,
-               sizeof im->pat_masks[k].m);
+    for (size_t k = 0; k < im->n_pat_order; k++) {
+        const dyad__pattern *p = &im->patterns[im->pat_order[k]];
+        memcpy(im->pat_masks[k].m, p->mask, sizeof im->pat_masks[k].m);
+        im->pat_masks[k].anchor = p->anchor;
+        im->pat_masks[k].pad = 0;
+    }
+}
+
+/* ------------------------------------------------------ anchor index */
+
+typedef struct apair { uint32_t word, k; } apair;
+
+static int apair_cmp(const void *x, const void *y)
+{
+    const apair *a = x, *c = y;
+    if (a->word != c->word) return a->word < c->word ? -1 : 1;
+    return a->k < c->k ? -1 : a->k > c->k;
+}
+
+static void push_list(dyad__builder *b, uint32_t v)
+{
+    DYAD__B_PUSH(b, anchor_lists, v);
+}
+
+/* Index the patterns of big blocks by anchor word (see dyad__vblock). */
+static void index_blocks(dyad__builder *b)
+{
+    dyad__image *im = &b->im;
+    for (size_t bi = 0; bi < im->n_blocks && !b->oom; bi++) {
+        if (im->blocks[bi].n_pats < DYAD__BUCKET_MIN) continue;
+        uint32_t n = im->blocks[bi].n_pats, first = im->blocks[bi].first_pat;
+        apair *pairs = malloc(n * sizeof *pairs);
+        if (!pairs) {
+            b->oom = 1;
+            return;
+        }
+        size_t np = 0;
+        uint32_t free_first = (uint32_t)im->n_anchor_lists, n_free = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t w = im->patterns[im->pat_order[first + k]].anchor_word;
+            if (w == DYAD__NONE) {
+                push_list(b, k);
+                n_free++;
+            } else {
+                pairs[np].word = w;
+                pairs[np].k = k;
+                np++;
+            }
+        }
+        qsort(pairs, np, sizeof *pairs, apair_cmp);
+        uint32_t root = dyad__b_node(b);
+        for (size_t i = 0; i < np && !b->oom;) {
+            size_t j = i;
+            uint32_t start = (uint32_t)im->n_anchor_lists;
+            while (j < np && pairs[j].word == pairs[i].word) push_list(b, pairs[j++].k);
+            im->words[pairs[i].word - 1].starts |= DYAD__ANCHOR_WORD;
+            uint32_t node = dyad__b_child(b, root, pairs[i].word);
+            if (node) {
+                im->nodes[node].value = start;
+                im->nodes[node].flags = (uint32_t)(j - i) << 1;
+            }
+            i = j;
+        }
+        free(pairs);
+        dyad__vblock *bl = &im->blocks[bi];   /* arrays may have moved */
+        bl->bucket_root = root;
+        bl->free_first = free_first;
+        bl->n_free = n_free;
+    }
 }
 
 dyad_status dyad__builder_finish(dyad__builder *b)
 {
     add_builtin_words(b);
-    for (size_t k = 0; k < b->im.n_wclasses; k++) {
-        /* class entries were recorded against word ids by dict_misc.c */
-    }
     sort_patterns(b);
+    index_blocks(b);
     if (b->im.n_edges == 0 && rehash_edges(b, 16)) b->oom = 1;
     if (b->im.n_word_hash == 0 && rehash_words(b, 16)) b->oom = 1;
     return b->oom ? DYAD_ENOMEM : DYAD_OK;

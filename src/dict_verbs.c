@@ -75,7 +75,7 @@ static uint32_t synset_id(dyad__builder *b, const char *name, size_t n,
                (vs->cap_sbw - old) * sizeof *vs->syn_by_word);
     }
     if (vs->syn_by_word[w]) return vs->syn_by_word[w] - 1;
-    dyad__synset s = {dyad__b_str(b, key, kl), 0, (uint32_t)kl};
+    dyad__synset s = {dyad__b_str(b, key, kl), 0, (uint32_t)kl, 0, {0, 0, 0, 0}};
     uint32_t idx = DYAD__B_PUSH(b, synsets, s);
     if (idx == DYAD__NONE) return idx;
     if (DYAD_GROW(vs->ref, vs->cap_ref, (size_t)idx + 1)) {
@@ -343,6 +343,9 @@ static int parse_pattern(dyad__builder *b, unsigned long line, const char *s,
     }
     memset(pat, 0, sizeof *pat);
     pat->first_el = (uint32_t)b->im.n_pels;
+    pat->anchor = DYAD__NONE;
+    pat->anchor_word = DYAD__NONE;
+    size_t anchor_len = 0;
     long len = 0;
     int upper = 1;
     for (size_t k = 0; k < x->nt; k++) {
@@ -357,7 +360,14 @@ static int parse_pattern(dyad__builder *b, unsigned long line, const char *s,
             e.kind = DYAD__PE_WORD;
             e.arg = word_term(b, t);
             len += (long)t->wl;
-            if (!t->stem) dyad__sig_set(pat->mask, e.arg);
+            if (!t->stem) {
+                dyad__sig_set(pat->mask, e.arg);
+                if (t->wl > anchor_len) {
+                    anchor_len = t->wl;
+                    pat->anchor = dyad__sig(e.arg);
+                    pat->anchor_word = e.arg;
+                }
+            }
             break;
         case T_SYN:
             e.kind = DYAD__PE_SYNSET;
@@ -651,7 +661,7 @@ static uint32_t new_block(dyad__builder *b, const char *name, size_t n,
                           const dyad__codespec *code, unsigned long line)
 {
     dyad__vblock bl = {dyad__b_str(b, name, n), *code, 0, 0, b->cur_file,
-                       (uint32_t)line};
+                       (uint32_t)line, DYAD__NONE, 0, 0};
     return DYAD__B_PUSH(b, blocks, bl);
 }
 
@@ -918,6 +928,20 @@ static void syn_insert(dyad__builder *b, struct dyad__vstate *vs,
                        uint32_t node, const ptok *t, size_t nt, size_t k,
                        uint32_t value, int depth, int plural);
 
+/* Record a member's first word in the signature of the synset rooted at
+ * node; a stem can match many words, so it sets every bit. */
+static void mark_first(dyad__builder *b, uint32_t node, uint32_t term)
+{
+    for (size_t s = 0; s < b->im.n_synsets; s++) {
+        dyad__synset *sy = &b->im.synsets[s];
+        if (sy->root != node) continue;
+        if (term & DYAD__TERM_STEM)
+            memset(sy->first, 0xff, sizeof sy->first);
+        else
+            dyad__sig_set(sy->first, term & DYAD__TERM_MASK);
+    }
+}
+
 /* Is node the root of a synset trie (so a word put under it starts a
  * member)? */
 static int depth_first(const dyad__builder *b, uint32_t node)
@@ -1004,7 +1028,10 @@ static void syn_insert(dyad__builder *b, struct dyad__vstate *vs,
     }
     uint32_t term = word_term(b, &t[k]);
     if (k > 0 && !t[k].adj) term |= DYAD__TERM_GAP;
-    if (depth_first(b, node)) dyad__b_mark_start(b, node, term & DYAD__TERM_MASK);
+    if (depth_first(b, node)) {
+        dyad__b_mark_start(b, node, term & DYAD__TERM_MASK);
+        mark_first(b, node, term);
+    }
     uint32_t child = dyad__b_child(b, node, term);
     if (!child) return;
     syn_insert(b, vs, child, t, nt, k + 1, value, depth, plural);
@@ -1017,8 +1044,10 @@ static void syn_insert(dyad__builder *b, struct dyad__vstate *vs,
             tmp.wl = pn;
             uint32_t pterm = word_term(b, &tmp);
             if (k > 0 && !t[k].adj) pterm |= DYAD__TERM_GAP;
-            if (depth_first(b, node))
+            if (depth_first(b, node)) {
                 dyad__b_mark_start(b, node, pterm & DYAD__TERM_MASK);
+                mark_first(b, node, pterm);
+            }
             uint32_t pc = dyad__b_child(b, node, pterm);
             if (pc && b->im.nodes[pc].value == DYAD__NONE)
                 b->im.nodes[pc].value = value;

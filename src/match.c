@@ -55,6 +55,15 @@ static size_t pos_after(const dyad__mclause *m, uint32_t ti_end, size_t from)
     return q;
 }
 
+/* Could synset syn start anywhere in the clause (a member's first word is
+ * present)? */
+static int synset_possible(const mstate *st, uint32_t syn)
+{
+    if (syn == DYAD__NONE || syn >= st->im->n_synsets) return 0;
+    const uint64_t *f = st->im->synsets[syn].first, *c = st->m->mask;
+    return ((f[0] & c[0]) | (f[1] & c[1]) | (f[2] & c[2]) | (f[3] & c[3])) != 0;
+}
+
 /* End position of a synset match starting at live position q, or 0. */
 static size_t match_synset(const mstate *st, uint32_t syn, size_t q, size_t end)
 {
@@ -163,14 +172,31 @@ static void bind(mstate *st, const dyad__pel *e, int32_t u)
 
 /* ------------------------------------------------------- forward (lower) */
 
+/* Cheap test that element e cannot match anywhere in the clause. */
+static int hopeless(const mstate *st, const dyad__pel *e)
+{
+    if (e->kind == DYAD__PE_SYNSET) return !synset_possible(st, e->arg);
+    if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM)) {
+        unsigned b = dyad__sig(e->arg & DYAD__TERM_MASK);
+        return !(st->m->mask[b >> 6] >> (b & 63) & 1);
+    }
+    return 0;
+}
+
 static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
 {
     if (k == n) return 1;
     const dyad__pel *e = &st->el[k];
     int adjacent = k == 0 ? first_adj : e->adjacent;
     size_t end = st->m->n, save = st->r->ntoks;
+    if (hopeless(st, e)) return 0;
     dyad__mres keep = *st->r;
     for (size_t q = pos; q < end; q++) {
+        if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM) &&
+            st->m->s->t[st->m->live[q]].word != e->arg) {
+            if (adjacent) return 0;
+            continue;                 /* fast scan for an exact word */
+        }
         if (is_actor_el(e)) {
             int32_t u;
             size_t r = actor_span(st, e, q, &u);
@@ -203,8 +229,14 @@ static int back(mstate *st, long k, size_t limit, int touch)
     if (k < 0) return 1;
     const dyad__pel *e = &st->el[k];
     size_t save = st->r->ntoks;
+    if (hopeless(st, e)) return 0;
     dyad__mres keep = *st->r;
     for (size_t q = limit; q-- > 0;) {
+        if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM) &&
+            st->m->s->t[st->m->live[q]].word != e->arg) {
+            if (touch) return 0;
+            continue;
+        }
         if (is_actor_el(e)) {
             int32_t u;
             size_t r = actor_span(st, e, q, &u);

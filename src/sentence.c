@@ -248,7 +248,7 @@ dyad_status dyad__split(dyad__arena *a, const char *text, size_t len,
         const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
         size_t e = nl ? (size_t)(nl - text) : len;
         int blank = 1;
-        for (size_t k = i; k < e; k++)
+        for (size_t k = i; k < e && blank; k++)
             if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r') blank = 0;
         int para_end = blank || !wrapped || e >= len;
         if (para_end) {

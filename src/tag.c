@@ -87,6 +87,28 @@ size_t dyad__trie_match(const dyad__image *im, uint32_t root,
                         const dyad__tok *t, size_t n, size_t i,
                         const uint8_t *dead, uint32_t *value)
 {
+    /* Fast path: exact words along adjacent edges, no removed tokens in
+     * the way. Anything else (stems, gaps) takes the full search. */
+    if (!im->n_stems) {
+        uint32_t node = root, best_val = DYAD__NONE;
+        size_t pos = i, best_end = 0;
+        for (;;) {
+            if (im->nodes[node].flags & DYAD__NODE_GAPS) goto full;
+            if (pos >= n || (dead && dead[pos])) break;
+            uint32_t c = t[pos].word ? dyad__trie_step(im, node, t[pos].word) : 0;
+            if (!c) break;
+            node = c;
+            pos++;
+            if (im->nodes[node].value != DYAD__NONE) {
+                best_end = pos;
+                best_val = im->nodes[node].value;
+            }
+        }
+        if (!best_end) return 0;
+        *value = best_val;
+        return best_end;
+    }
+full:;
     tm m = {im, t, n, dead, 0, DYAD__NONE};
     dfs(&m, root, i, 0);
     if (!m.best_end) return 0;

@@ -15,6 +15,8 @@ typedef struct tkz {
     dyad__tok *t;
     size_t n, cap;
     int hyphen_next;             /* next token follows a joining hyphen */
+    char *norm;                  /* normalized words, one buffer a call */
+    size_t norm_used, norm_cap;
 } tkz;
 
 /* Words that keep their period ("Mr.", "Gen.", "Jan."), by length. */
@@ -33,6 +35,9 @@ static const char *const abbrevs[] = {
 int dyad__is_abbrev(const char *up, size_t n)
 {
     if (n < 2 || n > 6) return 0;
+    /* most words before a period are plain lower-case words: the caller
+     * passes upper case, so test the table's first letters quickly */
+    if (!strchr("ABCDEFGIJKLMNOPRSTVW", up[0])) return 0;
     for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrevs); k++)
         if (abbrevs[k][0] == up[0] && abbrevs[k][1] == up[1] &&
             strlen(abbrevs[k]) == n && memcmp(abbrevs[k], up, n) == 0)
@@ -116,8 +121,16 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
             }
         }
     }
-    char *up = dyad__arena_strndup(z->a, tmp, m);
-    if (!up) return -1;
+    char *up;
+    if (z->norm_used + m + 1 <= z->norm_cap) {
+        up = z->norm + z->norm_used;
+        memcpy(up, tmp, m);
+        up[m] = '\0';
+        z->norm_used += m + 1;
+    } else {
+        up = dyad__arena_strndup(z->a, tmp, m);
+        if (!up) return -1;
+    }
     t->up = up;
     t->uplen = (uint32_t)m;
     const dyad__image *im = z->im;
@@ -340,7 +353,14 @@ dyad_status dyad__tokenize(const dyad__image *im, dyad__arena *a,
                            const char *text, size_t from, size_t to,
                            dyad__tok **toks, size_t *n)
 {
-    tkz z = {im, a, text, to, NULL, 0, 0, 0};
+    tkz z = {im, a, text, to, NULL, 0, 0, 0, NULL, 0, 0};
+    /* room for the normalized words of ASCII text; longer forms spill into
+     * the arena one by one */
+    z.norm_cap = (to - from) + (to - from) / 2 + 64;
+    z.norm = dyad__arena_alloc(a, z.norm_cap);
+    z.cap = (to - from) / 3 + 16;
+    z.t = dyad__arena_alloc(a, z.cap * sizeof *z.t);
+    if (!z.norm || !z.t) return DYAD_ENOMEM;
     size_t i = from;
     int space_before = 1;
     while (i < to) {
