@@ -155,13 +155,28 @@ static dyad__np *new_np(dyad__sctx *s)
     return np;
 }
 
+/* End of the phrase's words for its text: trailing plain lower-case words
+ * ("Mottaki also", "Baghdad next month") are left out. */
+static uint32_t text_end(const dyad__sctx *s, uint32_t from, uint32_t to)
+{
+    while (to > from + 1) {
+        const dyad__tok *t = &s->t[to - 1];
+        int kind = s->pc[s->piece_of[to - 1]].kind;
+        if (kind != DYAD__P_WORD || (t->flags & DYAD__TF_CAP) ||
+            t->kind != DYAD__TK_WORD || (t->uplen == 2 && t->up[0] == '\''))
+            break;
+        to--;
+    }
+    return to;
+}
+
 static dyad_status finish_np(dyad__sctx *s, npb *b)
 {
     const dyad__image *im = s->im;
     if (!b->actor && !b->n_agents) return DYAD_OK;
     dyad__np *np = new_np(s);
     np->from = b->from;
-    np->to = b->to;
+    np->to = text_end(s, b->from, b->to);
     np->actor = b->actor ? b->actor_idx : DYAD__NONE;
     np->restr = b->restr ? (uint32_t)(b->restr - im->restrs) : DYAD__NONE;
     uint32_t nb = b->restr ? b->restr->n_codes : 1;
@@ -233,6 +248,16 @@ static void note_actor(dyad__sctx *s, npb *b, const dyad__piece *p)
     }
 }
 
+/* Does actor entry a code the same country as the phrase's head actor
+ * ("his Iranian counterpart Manouchehr Mottaki" stays one phrase)? */
+static int same_country(const dyad__sctx *s, const npb *b, const dyad__actor *a)
+{
+    const dyad__restr *r = dyad__actor_restr(s->im, a, s->date);
+    if (!r || !b->base) return 0;
+    const char *code = dyad__str(s->im, s->im->codes[r->first_code]);
+    return strlen(code) >= 3 && strlen(b->base) >= 3 && !memcmp(code, b->base, 3);
+}
+
 /* Split one chunk of nominal tokens into phrases. */
 static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
 {
@@ -247,7 +272,8 @@ static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
         if (p->kind == DYAD__P_ACTOR) {
             const dyad__actor *a = &s->im->actors[p->payload];
             int live = dyad__actor_restr(s->im, a, s->date) != NULL;
-            if (live && b.actor && lower_since && !s_since) {
+            if (live && b.actor && lower_since && !s_since &&
+                !same_country(s, &b, a)) {
                 b.to = (uint32_t)last_nominal;
                 if (finish_np(s, &b)) return DYAD_ENOMEM;
                 memset(&b, 0, sizeof b);
@@ -577,8 +603,12 @@ dyad_status dyad__phrases(dyad__sctx *s)
             i++;
             continue;
         }
-        size_t j = i;
-        while (j < s->nt && np_able(s, j)) j++;
+        size_t j = i + 1;
+        /* a determiner inside a run starts a new phrase ("Sunday | the
+         * Turkish military"), unless it follows a possessive */
+        while (j < s->nt && np_able(s, j) &&
+               !((s->t[j].cls & DYAD__CLS_DET) && !is_s(&s->t[j - 1])))
+            j++;
         for (size_t k = i; k < j; k++) s->chunk_end[k] = (uint32_t)j;
         if (build_chunk(s, i, j)) return DYAD_ENOMEM;
         i = j;

@@ -121,6 +121,11 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
             }
         }
     }
+    /* "US" in capitals is the country, not the pronoun "us" */
+    if (!fixed && n == 2 && w[0] == 'U' && w[1] == 'S') {
+        memcpy(tmp, "U.S.", 4);
+        m = 4;
+    }
     char *up;
     if (z->norm_used + m + 1 <= z->norm_cap) {
         up = z->norm + z->norm_used;
