@@ -183,9 +183,15 @@ static void trace_tokens(dyad__sctx *s)
 {
     dyad__buf b;
     dyad__buf_init(&b, 1 << 16);
-    for (size_t i = 0; i < s->nt; i++)
-        dyad__buf_printf(&b, "%s%s%s", i ? " " : "", s->t[i].up ? s->t[i].up : "",
-                         s->t[i].word ? "" : (s->t[i].kind == DYAD__TK_WORD ? "?" : ""));
+    for (size_t i = 0; i < s->nt; i++) {
+        const dyad__tok *t = &s->t[i];
+        if (t->up)
+            dyad__buf_printf(&b, "%s%s%s", i ? " " : "", t->up,
+                             t->word || t->kind != DYAD__TK_WORD ? "" : "?");
+        else
+            dyad__buf_printf(&b, "%s%.*s", i ? " " : "", (int)t->len,
+                             s->text + t->off);
+    }
     dyad__tracef(s, DYAD_TRACE_TOKENS, "%s", b.p ? b.p : "");
     dyad__buf_free(&b);
 }

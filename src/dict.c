@@ -12,7 +12,7 @@
 #include "builtin.h"
 #include "dict_verbs.h"
 
-#define CACHE_FORMAT 11u   /* bump when the image layout or a reader changes */
+#define CACHE_FORMAT 12u   /* bump when the image layout or a reader changes */
 
 typedef struct source {
     dyad_dict_kind kind;
@@ -134,7 +134,10 @@ static const char *src_text(const source *s)
 
 static void content_key(dyad_dict_builder *b, uint64_t key[2])
 {
-    key[0] = CACHE_FORMAT;
+    /* the key covers the image layout and reader version (CACHE_FORMAT:
+     * bump it when a reader or the layout changes), the function-word
+     * table, and every source's kind, name and text */
+    key[0] = CACHE_FORMAT ^ dyad__builtin_words_hash();
     key[1] = 0x5a5a5a5aull ^ CACHE_FORMAT;
     for (size_t k = 0; k < b->n; k++) {
         const source *s = &b->src[k];

@@ -44,7 +44,8 @@ enum {
     DYAD__CLS_ADJ = 1u << 16,     /* TABARI <ADJECTIVE> list */
     DYAD__CLS_NEITHER = 1u << 17, /* neither, either, both */
     DYAD__CLS_OF = 1u << 18,      /* of, in, from (agent attachment) */
-    DYAD__CLS_QUANT = 1u << 19    /* some, all, several, many */
+    DYAD__CLS_QUANT = 1u << 19,   /* some, all, several, many */
+    DYAD__CLS_DAY = 1u << 20      /* weekdays, today, yesterday: adverbs */
 };
 
 typedef struct dyad__word {      /* vocabulary entry */
@@ -398,6 +399,9 @@ void dyad__read_agents(dyad__builder *b, const char *text, size_t len);
 void dyad__read_verbs(dyad__builder *b, const char *text, size_t len);
 void dyad__read_discards(dyad__builder *b, const char *text, size_t len);
 void dyad__read_issues(dyad__builder *b, const char *text, size_t len);
+
+/* A hash of the built-in function-word table, part of the cache key. */
+uint64_t dyad__builtin_words_hash(void);
 
 /* Finish: sort patterns, add built-in function words, compute masks. */
 dyad_status dyad__builder_finish(dyad__builder *b);

@@ -446,12 +446,12 @@ static const struct { const char *w; uint32_t cls; } builtin_words[] = {
     {"SOME", DYAD__CLS_QUANT}, {"ALL", DYAD__CLS_QUANT},
     {"SEVERAL", DYAD__CLS_QUANT}, {"MANY", DYAD__CLS_QUANT},
     {"FEW", DYAD__CLS_QUANT}, {"MOST", DYAD__CLS_QUANT},
-    {"MONDAY", DYAD__CLS_TIME}, {"TUESDAY", DYAD__CLS_TIME},
-    {"WEDNESDAY", DYAD__CLS_TIME}, {"THURSDAY", DYAD__CLS_TIME},
-    {"FRIDAY", DYAD__CLS_TIME}, {"SATURDAY", DYAD__CLS_TIME},
-    {"SUNDAY", DYAD__CLS_TIME}, {"TODAY", DYAD__CLS_TIME},
-    {"YESTERDAY", DYAD__CLS_TIME}, {"TOMORROW", DYAD__CLS_TIME},
-    {"TONIGHT", DYAD__CLS_TIME}, {"JANUARY", DYAD__CLS_TIME},
+    {"MONDAY", DYAD__CLS_TIME | DYAD__CLS_DAY}, {"TUESDAY", DYAD__CLS_TIME | DYAD__CLS_DAY},
+    {"WEDNESDAY", DYAD__CLS_TIME | DYAD__CLS_DAY}, {"THURSDAY", DYAD__CLS_TIME | DYAD__CLS_DAY},
+    {"FRIDAY", DYAD__CLS_TIME | DYAD__CLS_DAY}, {"SATURDAY", DYAD__CLS_TIME | DYAD__CLS_DAY},
+    {"SUNDAY", DYAD__CLS_TIME | DYAD__CLS_DAY}, {"TODAY", DYAD__CLS_TIME | DYAD__CLS_DAY},
+    {"YESTERDAY", DYAD__CLS_TIME | DYAD__CLS_DAY}, {"TOMORROW", DYAD__CLS_TIME | DYAD__CLS_DAY},
+    {"TONIGHT", DYAD__CLS_TIME | DYAD__CLS_DAY}, {"JANUARY", DYAD__CLS_TIME},
     {"FEBRUARY", DYAD__CLS_TIME}, {"MARCH", DYAD__CLS_TIME},
     {"APRIL", DYAD__CLS_TIME}, {"JUNE", DYAD__CLS_TIME},
     {"JULY", DYAD__CLS_TIME}, {"AUGUST", DYAD__CLS_TIME},
@@ -470,6 +470,16 @@ static const struct { const char *w; uint32_t cls; } builtin_words[] = {
     {"STATED", DYAD__CLS_ATTRIB}, {"NOTED", DYAD__CLS_ATTRIB},
     {"CLAIMED", DYAD__CLS_ATTRIB}, {"ANNOUNCED", DYAD__CLS_ATTRIB},
 };
+
+uint64_t dyad__builtin_words_hash(void)
+{
+    uint64_t h = 1;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(builtin_words); i++) {
+        h = dyad__hash(builtin_words[i].w, strlen(builtin_words[i].w), h);
+        h = dyad__hash(&builtin_words[i].cls, sizeof builtin_words[i].cls, h);
+    }
+    return h;
+}
 
 static void add_builtin_words(dyad__builder *b)
 {

@@ -46,7 +46,7 @@ static int np_able_base(const dyad__sctx *s, size_t i)
     if (t->cls & (DYAD__CLS_CONJ | DYAD__CLS_PREP | DYAD__CLS_AUX |
                   DYAD__CLS_MODAL | DYAD__CLS_SUBORD | DYAD__CLS_TO |
                   DYAD__CLS_NEG | DYAD__CLS_ATTRIB | DYAD__CLS_PRON |
-                  DYAD__CLS_NEITHER))
+                  DYAD__CLS_NEITHER | DYAD__CLS_DAY))
         return 0;
     if (t->flags & DYAD__TF_ATTACHED) return 0;   /* n't, 're */
     return 1;
@@ -162,8 +162,12 @@ static uint32_t text_end(const dyad__sctx *s, uint32_t from, uint32_t to)
     while (to > from + 1) {
         const dyad__tok *t = &s->t[to - 1];
         int kind = s->pc[s->piece_of[to - 1]].kind;
+        if (t->uplen == 2 && t->up[0] == '\'' && t->up[1] == 'S') {
+            to--;                              /* "Iraq's" -> "Iraq" */
+            continue;
+        }
         if (kind != DYAD__P_WORD || (t->flags & DYAD__TF_CAP) ||
-            t->kind != DYAD__TK_WORD || (t->uplen == 2 && t->up[0] == '\''))
+            t->kind != DYAD__TK_WORD)
             break;
         to--;
     }
@@ -212,13 +216,15 @@ static void note_actor(dyad__sctx *s, npb *b, const dyad__piece *p)
     const dyad__actor *a = &im->actors[p->payload];
     const dyad__restr *r = dyad__actor_restr(im, a, s->date);
     if (DYAD__TRACING(s)) {
-        const char *rule = "null-coded";
+        const char *rule = "null-coded on this date";
         char buf[64];
         if (r && r->is_default) rule = "default code";
-        else if (r) {
-            snprintf(buf, sizeof buf, "dated %d-%d", r->from, r->to);
-            rule = buf;
-        }
+        else if (r && r->from && r->to)
+            rule = (snprintf(buf, sizeof buf, "dated, %d to %d", r->from, r->to), buf);
+        else if (r && r->from)
+            rule = (snprintf(buf, sizeof buf, "dated, from %d", r->from), buf);
+        else if (r)
+            rule = (snprintf(buf, sizeof buf, "dated, until %d", r->to), buf);
         dyad__tracef(s, DYAD_TRACE_ACTOR,
                      "'%.*s' = actor %s [%s] (%s:%u, %s)",
                      (int)(s->t[p->to - 1].off + s->t[p->to - 1].len -
