@@ -36,6 +36,9 @@ dyad_dict *cli_load_dicts(cli_dicts *c, size_t *dict_errors);
  * cli_dicts (for counts and verbosity). */
 void cli_diag(void *ud, const dyad_diag *d);
 
+/* Parse a non-negative decimal integer; -1 when s is not one. */
+int cli_int(const char *s, int *out);
+
 /* Usage text of the dictionary flags, for help screens. */
 extern const char cli_dict_help[];
 

@@ -83,7 +83,11 @@ int cmd_code(int argc, char **argv)
             opt.require_dyad = 0;
         } else if (!strcmp(a, "--new-actors")) {
             if (++i >= argc) goto missing;
-            opt.new_actor_length = atoi(argv[i]);
+            if (cli_int(argv[i], &opt.new_actor_length)) {
+                fprintf(stderr, "dyad code: --new-actors needs a number\n");
+                free(inputs);
+                return 2;
+            }
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {

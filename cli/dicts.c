@@ -47,6 +47,16 @@ int cli_dict_flag(cli_dicts *c, int argc, char **argv, int *i)
     return 0;
 }
 
+int cli_int(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0 || v > 1000000) return -1;
+    *out = (int)v;
+    return 0;
+}
+
 void cli_diag(void *ud, const dyad_diag *d)
 {
     cli_dicts *c = ud;

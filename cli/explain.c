@@ -57,7 +57,11 @@ int cmd_explain(int argc, char **argv)
             }
             i++;
         } else if (!strcmp(argv[i], "--new-actors") && i + 1 < argc) {
-            opt.new_actor_length = atoi(argv[++i]);
+            if (cli_int(argv[++i], &opt.new_actor_length)) {
+                fprintf(stderr, "dyad explain: --new-actors needs a number\n");
+                free(text);
+                return 2;
+            }
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             printf("usage: dyad explain [--date YYYY-MM-DD] \"sentence\"...\n"
                    "Show how one sentence is coded.\n%s", cli_dict_help);

@@ -60,7 +60,8 @@ static void apply_config(vstate *v, xmlNode *n)
 {
     char *o = attr(n, "option"), *val = attr(n, "value");
     if (o && val) {
-        int iv = atoi(val);
+        int iv = 0;
+        if (cli_int(val, &iv)) iv = 0;
         if (!strcmp(o, "require_dyad")) v->opt.require_dyad = truthy(val);
         else if (!strcmp(o, "new_actor_length")) v->opt.new_actor_length = iv;
         else if (!strcmp(o, "comma_min")) v->opt.comma_min = iv;
@@ -269,7 +270,7 @@ static char *beside(const char *xml, const char *name)
     char *p = malloc(dl + strlen(name) + 1);
     if (!p) return NULL;
     memcpy(p, xml, dl);
-    strcpy(p + dl, name);
+    memcpy(p + dl, name, strlen(name) + 1);
     return p;
 }
 

@@ -94,7 +94,11 @@ static int32_t default_target(const dyad__sctx *s, const dyad__clause *c,
 static int nominal_in(const dyad__sctx *s, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++) {
-        if (s->dead[i] || !s->chunk_end[i]) continue;
+        if (s->dead[i]) continue;
+        if ((s->t[i].cls & DYAD__CLS_DAY) && i > 0 &&
+            (s->t[i - 1].cls & DYAD__CLS_PREP))
+            return 1;                          /* "on Saturday" */
+        if (!s->chunk_end[i]) continue;
         if (i > 0 && (s->t[i - 1].cls & (DYAD__CLS_PREP | DYAD__CLS_TO)))
             return 1;
         for (uint32_t k = i; k < s->chunk_end[i]; k++)

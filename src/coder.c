@@ -139,7 +139,7 @@ static dyad_status add_records(dyad_coder *c, const dyad__sctx *s,
         char *full = dyad__arena_alloc(&c->a, dl + strlen(id) + 1);
         if (!full) return DYAD_ENOMEM;
         memcpy(full, doc_id, dl);
-        strcpy(full + dl, id);
+        memcpy(full + dl, id, strlen(id) + 1);
         r->id = full;
         r->doc = doc_id;
         r->sentence = sentence;
