@@ -15,7 +15,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: dyad code [options] [FILE|DIR|-]...\n"
             "Code news documents into event records (stdin when no input).\n"
-            "  --format jsonl|tsv|csv  output format (default jsonl)\n"
+            "  --format jsonl|tsv|csv|gdelt  output format (default jsonl; gdelt:\n"
+            "                          the GDELT 2.0 event table's 61 columns)\n"
             "  --input text|jsonl      kind of stdin or of every input (default: by\n"
             "                          extension, .jsonl = JSONL, else plain text)\n"
             "  --date YYYY-MM-DD       date of documents where none is found\n"
@@ -59,8 +60,9 @@ int cmd_code(int argc, char **argv)
             if (!strcmp(argv[i], "jsonl")) fmt = DYAD_FORMAT_JSONL;
             else if (!strcmp(argv[i], "tsv")) fmt = DYAD_FORMAT_TSV;
             else if (!strcmp(argv[i], "csv")) fmt = DYAD_FORMAT_CSV;
+            else if (!strcmp(argv[i], "gdelt")) fmt = DYAD_FORMAT_GDELT;
             else {
-                fprintf(stderr, "dyad code: unknown format '%s' (jsonl, tsv, csv)\n",
+                fprintf(stderr, "dyad code: unknown format '%s' (jsonl, tsv, csv, gdelt)\n",
                         argv[i]);
                 free(inputs);
                 return 2;

@@ -276,7 +276,8 @@ void dyad_reader_free(dyad_reader *r);
 /* ----------------------------------------------------------------- output */
 
 typedef enum dyad_format {
-    DYAD_FORMAT_JSONL = 0, DYAD_FORMAT_TSV, DYAD_FORMAT_CSV
+    DYAD_FORMAT_JSONL = 0, DYAD_FORMAT_TSV, DYAD_FORMAT_CSV,
+    DYAD_FORMAT_GDELT        /* the 61 columns of the GDELT 2.0 event table */
 } dyad_format;
 
 /* Append one event in the given format, with a trailing newline, to a

@@ -169,6 +169,7 @@ static dyad_status add_records(dyad_coder *c, const dyad__sctx *s,
         r->outlet = outlet;
         r->evidence = evidence(&c->a, s, e);
         r->sentence_text = sent_text;
+        r->issues = s->issues;
         if (!r->source.text || !r->target.text || !r->evidence ||
             !r->source.country || !r->target.country)
             return DYAD_ENOMEM;

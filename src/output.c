@@ -126,6 +126,10 @@ static void jsonl(obuf *o, const dyad_event *e)
     json_str(o, e->evidence);
     puts_(o, ",\"sentence_text\":");
     json_str(o, e->sentence_text);
+    if (e->issues) {
+        puts_(o, ",\"issues\":");
+        json_str(o, e->issues);
+    }
     puts_(o, "}\n");
 }
 
@@ -174,6 +178,88 @@ static void delimited(obuf *o, const dyad_event *e, int csv)
     }
 }
 
+/* GDELT 2.0 event table: actor code split into country, known group and
+ * up to three type codes, three-letter blocks after the country. */
+static void gdelt_actor(obuf *o, const dyad_actor *a)
+{
+    static const char *const groups[] = {"IGO", "NGO", "NGM", "IMG", "MNC"};
+    const char *c = a->code ? a->code : "";
+    size_t n = strlen(c);
+    int quoted = n && c[0] == '"';
+    char country[4] = "", group[4] = "", type[3][4] = {"", "", ""};
+    size_t p = 0;
+    if (!quoted && n >= 3 && strncmp(c, "---", 3) != 0) {
+        int is_group = 0;
+        for (size_t k = 0; k < DYAD_ARRAY_LEN(groups); k++)
+            is_group |= !strncmp(c, groups[k], 3);
+        memcpy(is_group ? group : country, c, 3);
+        p = 3;
+    } else if (!quoted && n >= 3) {
+        p = 3;
+    }
+    for (int t = 0; t < 3 && !quoted && p + 3 <= n; t++, p += 3)
+        memcpy(type[t], c + p, 3);
+    tsv_field(o, quoted ? "" : c, 0);
+    tsv_field(o, a->text, 0);
+    tsv_field(o, country, 0);
+    tsv_field(o, group, 0);
+    tsv_field(o, "", 0);   /* ethnic */
+    tsv_field(o, "", 0);   /* religion 1 */
+    tsv_field(o, "", 0);   /* religion 2 */
+    for (int t = 0; t < 3; t++) tsv_field(o, type[t], 0);
+}
+
+static void gdelt(obuf *o, const dyad_event *e)
+{
+    char buf[64];
+    /* GlobalEventID: a stable 53-bit number from the event id */
+    uint64_t id = dyad__hash(e->id, strlen(e->id), 0x6764656c74ull) >> 11;
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long)id);
+    tsv_field(o, buf, 0);
+    int d = e->date;
+    snprintf(buf, sizeof buf, "%08d", d);
+    tsv_field(o, d ? buf : "", 0);
+    snprintf(buf, sizeof buf, "%06d", d / 100);
+    tsv_field(o, d ? buf : "", 0);
+    snprintf(buf, sizeof buf, "%04d", d / 10000);
+    tsv_field(o, d ? buf : "", 0);
+    snprintf(buf, sizeof buf, "%.4f",
+             d / 10000 + ((d / 100 % 100 - 1) * 30 + d % 100) / 365.0);
+    tsv_field(o, d ? buf : "", 0);
+    gdelt_actor(o, &e->source);
+    gdelt_actor(o, &e->target);
+    tsv_field(o, "1", 0);                      /* IsRootEvent */
+    tsv_field(o, e->cameo, 0);
+    char base[4] = "";
+    memcpy(base, e->cameo, strlen(e->cameo) < 3 ? strlen(e->cameo) : 3);
+    tsv_field(o, base, 0);
+    tsv_field(o, e->root, 0);
+    snprintf(buf, sizeof buf, "%d", e->quad);
+    tsv_field(o, buf, 0);
+    snprintf(buf, sizeof buf, "%.1f", e->goldstein);
+    tsv_field(o, buf, 0);
+    tsv_field(o, "1", 0);                      /* NumMentions */
+    tsv_field(o, "1", 0);                      /* NumSources */
+    tsv_field(o, "1", 0);                      /* NumArticles */
+    tsv_field(o, "", 0);                       /* AvgTone */
+    for (int g = 0; g < 3; g++) {              /* Actor1, Actor2, Action geo */
+        int act = g == 2 && e->location.known;
+        tsv_field(o, act ? "4" : "0", 0);
+        tsv_field(o, act ? e->location.name : "", 0);
+        tsv_field(o, act ? e->location.country : "", 0);
+        tsv_field(o, "", 0);
+        tsv_field(o, "", 0);
+        snprintf(buf, sizeof buf, "%.4f", e->location.lat);
+        tsv_field(o, act ? buf : "", 0);
+        snprintf(buf, sizeof buf, "%.4f", e->location.lon);
+        tsv_field(o, act ? buf : "", 0);
+        tsv_field(o, "", 0);
+    }
+    snprintf(buf, sizeof buf, "%08d000000", d);
+    tsv_field(o, d ? buf : "", 0);             /* DATEADDED */
+    tsv_field(o, e->doc, 1);                   /* SOURCEURL: the document */
+}
+
 const char *dyad_format_header(dyad_format f)
 {
     static const char tsv[] =
@@ -195,6 +281,7 @@ dyad_status dyad_format_event(dyad_format f, const dyad_event *e, char **buf,
     case DYAD_FORMAT_JSONL: jsonl(&o, e); break;
     case DYAD_FORMAT_TSV: delimited(&o, e, 0); break;
     case DYAD_FORMAT_CSV: delimited(&o, e, 1); break;
+    case DYAD_FORMAT_GDELT: gdelt(&o, e); break;
     default: return DYAD_EINVAL;
     }
     return o.fail ? DYAD_ENOMEM : DYAD_OK;

@@ -97,6 +97,7 @@ typedef struct dyad__sctx {
     dyad__ev *ev;
     size_t nev, capev;
     int discard;             /* 1 sentence, 2 story */
+    const char *issues;      /* "CODE,n;CODE,n" of the issue phrases, or NULL */
     int complex;
     int title_case;          /* most words capitalised: headline */
     /* the previous sentence's first actor, for pronouns */

@@ -309,6 +309,42 @@ static void find_discards(dyad__sctx *s)
     }
 }
 
+/* Issue phrases: counts per issue code, cancelled by any ignore phrase. */
+static void find_issues(dyad__sctx *s)
+{
+    const dyad__image *im = s->im;
+    if (!im->n_issues) return;
+    uint32_t codes[32], counts[32];
+    size_t n = 0;
+    for (size_t i = 0; i < s->nt; i++) {
+        uint32_t v;
+        if (!(starts(im, &s->t[i]) & (1u << DYAD__ROOT_ISSUES))) continue;
+        size_t e = dyad__trie_match(im, im->roots[DYAD__ROOT_ISSUES], s->t,
+                                    s->nt, i, NULL, &v);
+        if (!e) continue;
+        const dyad__issue *is = &im->issues[v];
+        if (is->ignore) return;
+        size_t k = 0;
+        while (k < n && strcmp(dyad__str(im, codes[k]),
+                               dyad__str(im, is->category)) != 0)
+            k++;
+        if (k == n && n < DYAD_ARRAY_LEN(codes)) {
+            codes[n] = is->category;
+            counts[n++] = 0;
+        }
+        if (k < n) counts[k]++;
+        i = e - 1;
+    }
+    if (!n) return;
+    dyad__buf b;
+    dyad__buf_init(&b, 4096);
+    for (size_t k = 0; k < n; k++)
+        dyad__buf_printf(&b, "%s%s,%u", k ? ";" : "", dyad__str(im, codes[k]),
+                         counts[k]);
+    if (b.p) s->issues = dyad__arena_strndup(s->a, b.p, b.len);
+    dyad__buf_free(&b);
+}
+
 static void detect_title_case(dyad__sctx *s)
 {
     size_t words = 0, caps = 0;
@@ -341,6 +377,7 @@ dyad_status dyad__tag(dyad__sctx *s)
     }
     detect_title_case(s);
     find_discards(s);
+    find_issues(s);
     segment(s);
     demote_nouns(s);
     return DYAD_OK;
