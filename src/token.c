@@ -293,6 +293,63 @@ static size_t scan_word(tkz *z, size_t i)
     return j;
 }
 
+/* The common case, taken before the general scanner: a run of ASCII
+ * letters and digits ended by a space or by punctuation that cannot extend
+ * or split a word. Normalizes, looks up and pushes the token in one pass.
+ * Returns 0 (and does nothing) when the general scanner must decide. */
+static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)z->s;
+    size_t to = z->to, j = i;
+    while (j < to && (cc[s[j]] & C_ALNUM)) j++;
+    if (j == i) return 0;
+    if (j < to) {
+        unsigned char c = s[j];
+        if (c >= 0x80 || c == '\'' || c == '.' || c == ',' || c == '-' ||
+            c == '&')
+            return 0;
+    }
+    size_t n = j - i;
+    if (z->norm_used + n + 1 > z->norm_cap || n > 64) return 0;
+    if (n == 2 && s[i] == 'U' && s[i + 1] == 'S') return 0;   /* "US" */
+    dyad__tok *t = push(z, cc[s[i]] & C_DIGIT ? DYAD__TK_NUMBER : DYAD__TK_WORD,
+                        i, n);
+    if (!t) {
+        *next = i;
+        return 1;            /* the caller sees no up and reports ENOMEM */
+    }
+    char *up = z->norm + z->norm_used;
+    unsigned lower = 0, letters = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = s[i + k];
+        unsigned cl = cc[c];
+        lower += (cl & C_LOWER) != 0;
+        letters += (cl & C_ALPHA) != 0;
+        up[k] = (char)(cl & C_LOWER ? c - 32 : c);
+    }
+    up[n] = '\0';
+    z->norm_used += n + 1;
+    t->up = up;
+    t->uplen = (uint32_t)n;
+    const dyad__image *im = z->im;
+    t->word = dyad__word_find(im, up, n);
+    t->cls = t->word ? im->words[t->word - 1].cls : 0;
+    if (im->n_stems) {
+        for (size_t l = 1; l <= n && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
+             l++) {
+            if (!(im->stem_lengths >> l & 1)) continue;
+            uint32_t id = l == n ? t->word : dyad__word_find(im, up, l);
+            if (id && im->words[id - 1].stem_used)
+                t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
+        }
+    }
+    if (cc[s[i]] & C_UPPER) t->flags |= DYAD__TF_CAP;
+    if (letters >= 2 && !lower) t->flags |= DYAD__TF_ALLCAPS;
+    *space_before = 0;
+    *next = j;
+    return 1;
+}
+
 static int is_space_at(const tkz *z, size_t i, size_t *len)
 {
     unsigned char c = (unsigned char)z->s[i];
@@ -374,6 +431,10 @@ dyad_status dyad__tokenize(const dyad__image *im, dyad__arena *a,
             i += sl;
             space_before = 1;
             z.hyphen_next = 0;
+            continue;
+        }
+        if (fast_word(&z, i, &space_before, &i)) {
+            if (z.n == 0 || !z.t[z.n - 1].up) return DYAD_ENOMEM;
             continue;
         }
         if (is_alnum_at(&z, i)) {
