@@ -64,6 +64,17 @@ static int synset_possible(const mstate *st, uint32_t syn)
     return ((f[0] & c[0]) | (f[1] & c[1]) | (f[2] & c[2]) | (f[3] & c[3])) != 0;
 }
 
+/* Can a member of synset syn start with the word at live position q
+ * (judged by the signature of the members' first words)? */
+static inline int synset_may_start(const mstate *st, uint32_t syn, size_t q)
+{
+    const dyad__tok *t = &st->m->s->t[st->m->live[q]];
+    if (t->n_stems) return 1;
+    if (!t->word || syn >= st->im->n_synsets) return 0;
+    unsigned b = dyad__sig(t->word);
+    return (st->im->synsets[syn].first[b >> 6] >> (b & 63)) & 1;
+}
+
 /* End position of a synset match starting at live position q, or 0. */
 static size_t match_synset(const mstate *st, uint32_t syn, size_t q, size_t end)
 {
@@ -197,6 +208,10 @@ static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
             if (adjacent) return 0;
             continue;                 /* fast scan for an exact word */
         }
+        if (e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q)) {
+            if (adjacent) return 0;
+            continue;
+        }
         if (is_actor_el(e)) {
             int32_t u;
             size_t r = actor_span(st, e, q, &u);
@@ -237,6 +252,9 @@ static int back(mstate *st, long k, size_t limit, int touch)
             if (touch) return 0;
             continue;
         }
+        if (e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q) &&
+            !touch)
+            continue;
         if (is_actor_el(e)) {
             int32_t u;
             size_t r = actor_span(st, e, q, &u);

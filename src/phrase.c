@@ -525,7 +525,7 @@ static dyad_status new_actors(dyad__sctx *s, size_t np_cap)
     int maxw = s->opt->new_actor_length;
     if (maxw <= 0) return DYAD_OK;
     for (size_t i = 0; i < s->nt;) {
-        if (!np_able(s, i) || s->np_of[i] >= 0 || s->unit_at[i] >= 0 ||
+        if (!s->npa[i] || s->np_of[i] >= 0 || s->unit_at[i] >= 0 ||
             s->pc[s->piece_of[i]].kind != DYAD__P_WORD) {
             i++;
             continue;
@@ -533,7 +533,7 @@ static dyad_status new_actors(dyad__sctx *s, size_t np_cap)
         size_t j = i;
         int words = 0, caps = 0;
         for (;;) {
-            while (j < s->nt && np_able(s, j) && s->np_of[j] < 0 &&
+            while (j < s->nt && s->npa[j] && s->np_of[j] < 0 &&
                    s->pc[s->piece_of[j]].kind == DYAD__P_WORD) {
                 if (!is_s(&s->t[j])) words++;
                 if (s->t[j].flags & DYAD__TF_CAP) caps++;
@@ -542,7 +542,7 @@ static dyad_status new_actors(dyad__sctx *s, size_t np_cap)
             /* "the Ministry of Magic": continue across of + Capital */
             if (j + 1 < s->nt && (s->t[j].cls & DYAD__CLS_OF) &&
                 s->t[j].uplen == 2 && !memcmp(s->t[j].up, "OF", 2) &&
-                (s->t[j + 1].flags & DYAD__TF_CAP) && np_able(s, j + 1) &&
+                (s->t[j + 1].flags & DYAD__TF_CAP) && s->npa[j + 1] &&
                 s->np_of[j + 1] < 0) {
                 words++;
                 j++;
@@ -603,16 +603,18 @@ dyad_status dyad__phrases(dyad__sctx *s)
     if (!s->np || !s->un || !s->np_of || !s->unit_at) return DYAD_ENOMEM;
     s->nnp = s->nun = 0;
     s->chunk_end = dyad__arena_calloc(s->a, (s->nt + 1) * sizeof *s->chunk_end);
-    if (!s->chunk_end) return DYAD_ENOMEM;
+    s->npa = dyad__arena_alloc(s->a, s->nt + 1);
+    if (!s->chunk_end || !s->npa) return DYAD_ENOMEM;
+    for (size_t i = 0; i < s->nt; i++) s->npa[i] = (uint8_t)np_able(s, i);
     for (size_t i = 0; i < s->nt;) {
-        if (!np_able(s, i)) {
+        if (!s->npa[i]) {
             i++;
             continue;
         }
         size_t j = i + 1;
         /* a determiner inside a run starts a new phrase ("Sunday | the
          * Turkish military"), unless it follows a possessive */
-        while (j < s->nt && np_able(s, j) &&
+        while (j < s->nt && s->npa[j] &&
                !((s->t[j].cls & DYAD__CLS_DET) && !is_s(&s->t[j - 1])))
             j++;
         for (size_t k = i; k < j; k++) s->chunk_end[k] = (uint32_t)j;

@@ -92,6 +92,7 @@ typedef struct dyad__sctx {
     int32_t *unit_at;        /* token -> unit starting there, or -1 */
     dyad__clause *cl;
     size_t ncl;
+    uint8_t *npa;            /* token -> nominal (phrase.c's np_able) */
     uint32_t *chunk_end;     /* token -> end of the noun chunk starting
                                 there (any noun phrase, actor or not), 0 */
     dyad__ev *ev;

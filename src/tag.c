@@ -136,13 +136,12 @@ static int is_wordish(const dyad__tok *t)
     return t->kind == DYAD__TK_WORD || t->kind == DYAD__TK_NUMBER;
 }
 
-/* Which tries may have a phrase starting with this token. */
-static unsigned starts(const dyad__image *im, const dyad__tok *t)
+/* Which tries may have a phrase starting with this token (computed by the
+ * tokenizer from the word and its stems). */
+static inline unsigned starts(const dyad__image *im, const dyad__tok *t)
 {
-    unsigned st = t->word ? im->words[t->word - 1].starts : 0;
-    for (unsigned k = 0; k < t->n_stems; k++)
-        st |= im->words[(t->stems[k] & DYAD__TERM_MASK) - 1].starts;
-    return st;
+    (void)im;
+    return t->starts;
 }
 
 static void segment(dyad__sctx *s)

@@ -140,15 +140,20 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
     t->uplen = (uint32_t)m;
     const dyad__image *im = z->im;
     t->word = dyad__word_find(im, up, m);
-    t->cls = t->word ? im->words[t->word - 1].cls : 0;
+    if (t->word) {
+        t->cls = im->words[t->word - 1].cls;
+        t->starts = im->words[t->word - 1].starts;
+    }
     if (im->n_stems) {
         uint64_t lens = im->stem_lengths;
         for (size_t l = 1; l <= m && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
              l++) {
             if (!(lens >> l & 1)) continue;
             uint32_t id = l == m ? t->word : dyad__word_find(im, up, l);
-            if (id && im->words[id - 1].stem_used)
+            if (id && im->words[id - 1].stem_used) {
                 t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
+                t->starts |= im->words[id - 1].starts;
+            }
         }
     }
     if (!fixed && n) {
@@ -333,14 +338,19 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
     t->uplen = (uint32_t)n;
     const dyad__image *im = z->im;
     t->word = dyad__word_find(im, up, n);
-    t->cls = t->word ? im->words[t->word - 1].cls : 0;
+    if (t->word) {
+        t->cls = im->words[t->word - 1].cls;
+        t->starts = im->words[t->word - 1].starts;
+    }
     if (im->n_stems) {
         for (size_t l = 1; l <= n && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
              l++) {
             if (!(im->stem_lengths >> l & 1)) continue;
             uint32_t id = l == n ? t->word : dyad__word_find(im, up, l);
-            if (id && im->words[id - 1].stem_used)
+            if (id && im->words[id - 1].stem_used) {
                 t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
+                t->starts |= im->words[id - 1].starts;
+            }
         }
     }
     if (cc[s[i]] & C_UPPER) t->flags |= DYAD__TF_CAP;

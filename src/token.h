@@ -46,6 +46,7 @@ typedef struct dyad__tok {
     uint32_t word;               /* vocabulary id, 0 = unknown */
     uint32_t cls;                /* DYAD__CLS_* of the word */
     uint16_t kind, flags;
+    uint16_t starts;             /* tries with a phrase starting here */
     uint8_t n_stems;
     uint32_t stems[DYAD__TOK_MAX_STEMS];   /* stem terms matching it */
 } dyad__tok;
