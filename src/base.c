@@ -202,6 +202,11 @@ static inline uint64_t mix64(uint64_t x)
     return x;
 }
 
+static inline uint64_t rotl64(uint64_t x, int r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
 static inline uint64_t load64(const unsigned char *s)
 {
     uint64_t w;
@@ -234,6 +239,18 @@ uint64_t dyad__hash(const void *p, size_t n, uint64_t seed)
         }
         return mix64(h ^ mix64(a ^ 0xa0761d6478bd642full) ^ (b * 0xe7037ed1a0b428dbull));
     }
+    /* long keys (file contents): four independent lanes, 32 bytes a step */
+    uint64_t l0 = h, l1 = h ^ 0x243f6a8885a308d3ull, l2 = h ^ 0x13198a2e03707344ull,
+             l3 = h ^ 0xa4093822299f31d0ull;
+    while (n >= 32) {
+        l0 = rotl64((l0 ^ load64(s)) * 0x9e3779b97f4a7c15ull, 31);
+        l1 = rotl64((l1 ^ load64(s + 8)) * 0xc2b2ae3d27d4eb4full, 29);
+        l2 = rotl64((l2 ^ load64(s + 16)) * 0x165667b19e3779f9ull, 27);
+        l3 = rotl64((l3 ^ load64(s + 24)) * 0xd6e8feb86659fd93ull, 33);
+        s += 32;
+        n -= 32;
+    }
+    h = mix64(l0) ^ mix64(l1 + 1) ^ mix64(l2 + 2) ^ mix64(l3 + 3);
     while (n >= 8) {
         h = mix64(h ^ load64(s)) + 0x9e3779b97f4a7c15ull;
         s += 8;
