@@ -393,6 +393,7 @@ static int parse_pattern(dyad__builder *b, unsigned long line, const char *s,
         if (upper) pat->n_upper++;
         else pat->n_lower++;
     }
+    if (b->oom) goto out;
     /* the first lower element joined to the verb ("*_OUT") */
     if (pat->n_lower && b->im.pels[pat->first_el + pat->n_upper].adjacent)
         pat->verb_adj_lower = 1;
