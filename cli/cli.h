@@ -21,6 +21,7 @@ typedef struct cli_dicts {
     int verbose;
     int quiet;
     size_t warnings;          /* dictionary warnings seen */
+    int loading;              /* 1 while dictionaries load */
     size_t errors;            /* diagnostics of severity error, all sources */
 } cli_dicts;
 

@@ -61,8 +61,12 @@ void cli_diag(void *ud, const dyad_diag *d)
 {
     cli_dicts *c = ud;
     if (d->severity == DYAD_SEV_ERROR && c) c->errors++;
-    if (d->severity == DYAD_SEV_WARNING && c) c->warnings++;
-    if (d->severity != DYAD_SEV_ERROR && c && !c->verbose) return;
+    if (d->severity == DYAD_SEV_WARNING && c && c->loading) c->warnings++;
+    /* warnings about documents are always shown; the (many) warnings
+     * about a dictionary set only with --verbose, counted otherwise */
+    if (d->severity != DYAD_SEV_ERROR && c && !c->verbose &&
+        (c->loading || d->severity == DYAD_SEV_NOTE))
+        return;
     const char *sev = d->severity == DYAD_SEV_ERROR     ? "error"
                       : d->severity == DYAD_SEV_WARNING ? "warning"
                                                         : "note";
@@ -127,7 +131,9 @@ dyad_dict *cli_load_dicts(cli_dicts *c, size_t *dict_errors)
     dyad_dict_options opt = {dir, cli_diag, c};
     dyad_dict *d = NULL;
     size_t before = c->warnings;
+    c->loading = 1;
     dyad_status st = dyad_dict_build(b, &opt, &d, dict_errors);
+    c->loading = 0;
     dyad_dict_builder_free(b);
     if (st) {
         fprintf(stderr, "dyad: cannot load dictionaries: %s\n", dyad_strerror(st));

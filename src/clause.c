@@ -59,6 +59,33 @@ static void kill(dyad__sctx *s, size_t from, size_t to, const char *why)
                      s->text + s->t[from].off);
 }
 
+/* Does the segment starting after token i begin with a verb (after
+ * adverbs)? Then it is a predicate ("Velmora, ..., praised Zendar"). */
+static int starts_with_verb(const dyad__sctx *s, size_t i, size_t to)
+{
+    for (size_t k = i + 1; k < to; k++) {
+        const dyad__tok *t = &s->t[k];
+        if (t->kind == DYAD__TK_QUOTE) continue;
+        if (s->pc[s->piece_of[k]].kind == DYAD__P_VERB) return 1;
+        if (t->kind == DYAD__TK_WORD && !t->cls && t->uplen > 2 &&
+            !memcmp(t->up + t->uplen - 2, "LY", 2))
+            continue;                              /* an adverb */
+        return 0;
+    }
+    return 0;
+}
+
+/* Is the last live token before token i a verb (so what follows the comma
+ * is its object: "condemned, in a letter, the attack")? */
+static int verb_before(const dyad__sctx *s, size_t i)
+{
+    for (size_t k = i; k-- > 0;) {
+        if (s->dead[k]) continue;
+        return s->pc[s->piece_of[k]].kind == DYAD__P_VERB;
+    }
+    return 0;
+}
+
 static void comma_clauses(dyad__sctx *s)
 {
     const dyad_options *o = s->opt;
@@ -75,15 +102,18 @@ static void comma_clauses(dyad__sctx *s)
     for (size_t k = 0; k + 1 < nc; k++) {
         size_t mw = count_words(s, commas[k] + 1, commas[k + 1]);
         kill_mid[k] = o->comma_max > 0 && (int)mw >= o->comma_min &&
-                      (int)mw <= o->comma_max;
+                      (int)mw <= o->comma_max &&
+                      !starts_with_verb(s, commas[k], commas[k + 1]);
     }
     size_t lw = count_words(s, commas[nc - 1] + 1, s->nt);
     int kill_last = o->comma_emax > 0 && (int)lw >= o->comma_emin &&
-                    (int)lw <= o->comma_emax;
+                    (int)lw <= o->comma_emax &&
+                    !starts_with_verb(s, commas[nc - 1], s->nt);
     if (kill_first) kill(s, 0, first_to + 1, "opening");
     for (size_t k = 0; k + 1 < nc; k++)
         if (kill_mid[k]) kill(s, commas[k], commas[k + 1], "inner");
-    if (kill_last) kill(s, commas[nc - 1], s->nt, "closing");
+    if (kill_last && !verb_before(s, commas[nc - 1]))
+        kill(s, commas[nc - 1], s->nt, "closing");
 }
 
 /* After token i (a comma), does a subject followed by its verb start? */
@@ -124,7 +154,8 @@ static void split_clauses(dyad__sctx *s)
         } else if ((t->cls & DYAD__CLS_CONJ) && !in_compound(s, i) && i > 0 &&
                    s->unit_at[i] < 0) {
             size_t next = i + 1;
-            while (next < s->nt && !(s->t[next].cls & DYAD__CLS_CONJ) &&
+            while (next < s->nt &&
+                   !((s->t[next].cls & DYAD__CLS_CONJ) && !in_compound(s, next)) &&
                    s->t[next].kind != DYAD__TK_SEMI)
                 next++;
             cut = has_verb(s, start, i) && has_verb(s, i + 1, next) ? 2 : 0;

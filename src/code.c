@@ -378,12 +378,13 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
     dyad__mclause m;
     if (dyad__mclause_init(s, c, &m)) return -1;
     size_t start_ev = s->nev;
-    int found = 0, any_sub = 0;
+    int found = 0, any_sub = 0, dominant_seen = 0;
     int32_t clause_src = -1;
     uint32_t *verbs = dyad__arena_alloc(s->a, (c->to - c->from + 1) * sizeof *verbs);
     if (!verbs) return -1;
     size_t nv = clause_verbs(s, c, verbs);
-    for (size_t vi = 0; vi < nv && !found; vi++) {
+    int code_all = s->opt->code_by == DYAD_CODE_ALL;
+    for (size_t vi = 0; vi < nv && (!found || code_all || !dominant_seen); vi++) {
         const dyad__piece *vp = &s->pc[verbs[vi]];
         long vfrom = dyad__mclause_pos(&m, vp->from);
         long vlast = dyad__mclause_pos(&m, vp->to - 1);
@@ -437,8 +438,19 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
                 continue;
         }
         if (clause_src < 0) clause_src = su;
+        /* after the clause's event only a dominant code ([c!]) may still
+         * come, and it replaces what was coded (TABARI 6.6.2) */
+        int dominant = (cs->flags & DYAD__EC_DOMINANT) != 0;
+        if (found && !code_all && !dominant) continue;
+        size_t before = s->nev;
         int made = verb_events(s, su, tu, both, cs, vp, pattern);
         if (made < 0) return -1;
+        if (made > 0 && dominant && !code_all && found) {
+            memmove(&s->ev[start_ev], &s->ev[before],
+                    (s->nev - before) * sizeof *s->ev);
+            s->nev = start_ev + (s->nev - before);
+        }
+        if (made > 0 && dominant) dominant_seen = 1;
         if (made > 0 && (cs->flags & DYAD__EC_SUBORD)) any_sub = 1;
         else if (made > 0) found = 1;
     }

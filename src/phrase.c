@@ -140,7 +140,7 @@ static int in_pp(const dyad__sctx *s, size_t from)
         if ((t->cls & DYAD__CLS_PREP) && !(t->uplen == 2 && !memcmp(t->up, "OF", 2)))
             return !(t->cls & DYAD__CLS_SUBORD);   /* "after crowds burned" */
         if (t->uplen == 2 && !memcmp(t->up, "OF", 2)) continue;
-        if (t->cls & DYAD__CLS_CONJ) continue;
+        if ((t->cls & DYAD__CLS_CONJ) && strcmp(t->up, "BUT") != 0) continue;
         if (!np_able_base(s, k)) return 0;
     }
     return 0;
@@ -335,6 +335,43 @@ static int separator(const dyad__sctx *s, size_t a, size_t b)
     return 0;
 }
 
+/* A main verb (not a modal or auxiliary the dictionary lists as a verb)
+ * starts at token k? */
+static int main_verb_at(const dyad__sctx *s, size_t k)
+{
+    const dyad__piece *p = &s->pc[s->piece_of[k]];
+    if (p->kind != DYAD__P_VERB) return 0;
+    const dyad__tok *t = &s->t[p->from + s->im->vforms[p->payload].verb_word];
+    return !(t->cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX));
+}
+
+/* "arrived in Kestria and Zendar criticized him": the first phrase is an
+ * object (after a verb or preposition), a main verb follows the last one,
+ * and a main verb stands before: the conjunction joins two clauses. After
+ * a conjunction or at the start ("but Zendar and Tarsis praised") the
+ * phrases are a compound subject. */
+static int clause_join(const dyad__sctx *s, const dyad__np *first,
+                       const dyad__np *last)
+{
+    if (first->from == 0) return 0;
+    const dyad__tok *before = &s->t[first->from - 1];
+    if ((before->cls & (DYAD__CLS_CONJ | DYAD__CLS_NEITHER)) ||
+        before->kind == DYAD__TK_COMMA || before->kind == DYAD__TK_SEMI ||
+        before->kind == DYAD__TK_QUOTE)
+        return 0;
+    size_t after = last->to;
+    while (after < s->nt && s->pc[s->piece_of[after]].kind == DYAD__P_WORD &&
+           s->t[after].kind == DYAD__TK_WORD && !(s->t[after].flags & DYAD__TF_CAP) &&
+           !s->t[after].cls)
+        after++;                                   /* trailing plain words */
+    if (after >= s->nt || !main_verb_at(s, after)) return 0;
+    for (size_t k = first->from; k-- > 0;) {
+        if (s->t[k].kind == DYAD__TK_SEMI) break;
+        if (main_verb_at(s, k)) return 1;
+    }
+    return 0;
+}
+
 static dyad_status add_unit(dyad__sctx *s, uint32_t first, uint32_t n)
 {
     dyad__unit *u = &s->un[s->nun];
@@ -381,8 +418,9 @@ static dyad_status group_compounds(dyad__sctx *s)
                 break;
             }
         }
-        /* "A, B" without a conjunction is an apposition, not a list */
-        if (!closed) e = k + 1;
+        /* "A, B" without a conjunction is an apposition, not a list; and
+         * "V-ed A and B V-ed" joins two clauses, not two actors */
+        if (!closed || clause_join(s, &s->np[k], &s->np[e - 1])) e = k + 1;
         for (size_t m = k + 1; m < e; m++)
             if (inherit(s, &s->np[m - 1], &s->np[m])) return DYAD_ENOMEM;
         add_unit(s, (uint32_t)k, (uint32_t)(e - k));
@@ -582,6 +620,19 @@ static dyad_status new_actors(dyad__sctx *s, size_t np_cap)
 
 /* ------------------------------------------------------------ stage */
 
+/* First token of the phrase that is an actor, agent or name: patterns
+ * reach the unit there too, past leading words ("to invade | Tarsis"). */
+static uint32_t head_token(const dyad__sctx *s, const dyad__np *np)
+{
+    for (uint32_t k = np->from; k < np->to; k++) {
+        int kind = s->pc[s->piece_of[k]].kind;
+        if (kind == DYAD__P_ACTOR || kind == DYAD__P_AGENT ||
+            (s->t[k].flags & DYAD__TF_CAP) || (s->t[k].cls & DYAD__CLS_DET))
+            return k;
+    }
+    return np->from;
+}
+
 static void index_units(dyad__sctx *s)
 {
     qsort(s->un, s->nun, sizeof *s->un, unit_cmp);
@@ -590,6 +641,10 @@ static void index_units(dyad__sctx *s)
         if (s->unit_at[s->un[u].from] < 0) s->unit_at[s->un[u].from] = (int32_t)u;
         for (uint32_t k = 0; k < s->un[u].n_np; k++)
             s->np[s->un[u].first_np + k].unit = (uint32_t)u;
+    }
+    for (size_t u = 0; u < s->nun; u++) {
+        uint32_t h = head_token(s, &s->np[s->un[u].first_np]);
+        if (h > s->un[u].from && s->unit_at[h] < 0) s->unit_at[h] = (int32_t)u;
     }
 }
 

@@ -203,7 +203,9 @@ static int looks_binary(const char *s, size_t n)
         else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
             ctrl++;
     }
-    return m && (nul * 100 > m || (nul + ctrl) * 10 > m);
+    /* a stray NUL in text is repaired; many NULs or control bytes mean
+     * binary data */
+    return m && ((nul > 8 && nul * 100 > m) || (nul + ctrl) * 10 > m);
 }
 
 /* ------------------------------------------------------------ text files */
@@ -342,7 +344,7 @@ static void neutralize_nul_escapes(dyad_reader *r)
 {
     char *p = r->text.p, *end = p + r->text.len;
     int warned = 0;
-    while (p && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+    while (p && p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
         if (end - p >= 6 && !memcmp(p, "\\u0000", 6)) {
             memcpy(p, "\\u0020", 6);
             if (!warned++)
@@ -351,7 +353,7 @@ static void neutralize_nul_escapes(dyad_reader *r)
                             "\\u0000 in a JSON string; replaced by a space");
             p += 6;
         } else {
-            p += 2;   /* skip the escaped character */
+            p += end - p >= 2 ? 2 : 1;   /* skip the escaped character */
         }
     }
 }

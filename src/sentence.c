@@ -164,8 +164,11 @@ static int period_is_abbrev(const char *s, size_t from, size_t i, size_t next,
 {
     size_t w = i;
     while (w > from && s[w - 1] != ' ' && s[w - 1] != '\n' &&
-           s[w - 1] != '\t' && s[w - 1] != '(' && s[w - 1] != '"')
-        w--;
+           s[w - 1] != '\t' && s[w - 1] != '(' && s[w - 1] != '"' &&
+           s[w - 1] != '\'' && s[w - 1] != '`' && s[w - 1] != '[' &&
+           !((unsigned char)s[w - 1] >= 0x80 && (unsigned char)s[w - 1] < 0xC0 &&
+             w >= from + 3 && (unsigned char)s[w - 3] == 0xE2))
+        w--;                      /* also stops after a curly quote (E2 80 xx) */
     size_t n = i - w;
     if (n == 0) return 0;
     char up[16];

@@ -114,10 +114,12 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
                 return 0;
             }
             letters = lower = 0;
-            for (size_t i = 0; i < n; i++) {
-                unsigned k = cc[(unsigned char)w[i]];
-                letters += (k & C_ALPHA) != 0;
-                lower += (k & C_LOWER) != 0;
+            for (size_t i = 0; i < n;) {          /* letters of any script */
+                int32_t cp;
+                i += dyad__utf8_decode((const unsigned char *)w + i, n - i, &cp);
+                if (!dyad__cp_is_letter(cp)) continue;
+                letters++;
+                lower += !dyad__cp_is_upper(cp);
             }
         }
     }

@@ -72,12 +72,15 @@ size_t dyad__utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
+#define NO_ROOM ((size_t)-1)
+
 /* Fold one non-ASCII code point: apostrophes to ', letters to their upper
- * case base letter without marks. */
+ * case base letter without marks (a combining mark folds to nothing).
+ * Returns the bytes written, or NO_ROOM. */
 static size_t norm_cp(int32_t cp, char *out, size_t room)
 {
     if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x2032) {
-        if (room < 1) return 0;
+        if (room < 1) return NO_ROOM;
         out[0] = '\'';
         return 1;
     }
@@ -90,7 +93,7 @@ static size_t norm_cp(int32_t cp, char *out, size_t room)
         int32_t u = utf8proc_toupper(buf[i]);
         char tmp[4];
         size_t m = dyad__utf8_encode(u, tmp);
-        if (o + m > room) return 0;
+        if (o + m > room) return NO_ROOM;
         memcpy(out + o, tmp, m);
         o += m;
     }
@@ -112,7 +115,7 @@ size_t dyad__norm_word(const char *str, size_t n, char *out, size_t cap)
         int32_t cp;
         size_t k = dyad__utf8_decode(s + i, n - i, &cp);
         size_t m = norm_cp(cp, out + o, cap - o);
-        if (m == 0) return 0;
+        if (m == NO_ROOM) return 0;
         o += m;
         i += k;
     }

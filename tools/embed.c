@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         const char *eq = strchr(argv[i], '=');
         fprintf(out, "    {%d, \"%s\", data_%d, sizeof data_%d - 1},\n",
-                atoi(argv[i]), base_name(eq + 1), i, i);
+                (int)strtol(argv[i], NULL, 10), base_name(eq + 1), i, i);
     }
     fprintf(out, "    {0, 0, 0, 0}\n};\n");
     fprintf(out, "const size_t dyad__builtin_count = %d;\n\n", argc - 2);

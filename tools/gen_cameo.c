@@ -57,7 +57,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s:%d: bad or unsorted row\n", argv[1], lineno);
             return 1;
         }
-        strcpy(prev, f[0]);
+        snprintf(prev, sizeof prev, "%s", f[0]);
         fprintf(out, "    {");
         put_str(out, f[0]);
         fprintf(out, ", %s, %s, ", f[2], f[3]);
