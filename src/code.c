@@ -1,17 +1,20 @@
 /*
  * code.c - the last coding stage: events from verbs.
  *
- * In each clause the verbs are tried left to right. A verb's patterns are
- * tried longest first (the first that matches gives the code and any
- * designated actors), else the verb's own or its block's default code.
- * Null codes give nothing and the next verb is tried; a subordinate code
- * (023?) is kept only if the clause yields nothing else; the first other
- * event ends the clause (TABARI's CODE BY CLAUSE). Source and target, when
- * no pattern names them: passive voice ("X was opposed by Y") swaps them;
- * otherwise the source is the first actor before the verb that is not the
- * object of a preposition, the target the first actor after the verb with
- * another code, else one before it; a compound source with no target codes
- * its members with each other. A clause after a conjunction keeps the
+ * In each clause the verbs are tried left to right (modal words that a
+ * dictionary lists as verbs last). A verb's patterns are tried longest
+ * first (the first that matches gives the code and any designated actors),
+ * else the verb's own or its block's default code. Null codes give nothing
+ * and the next verb is tried; a subordinate code (023?) is kept only if the
+ * clause yields nothing else; the first other event ends the clause
+ * (TABARI's CODE BY CLAUSE) unless a later dominant code (111!) replaces
+ * it. Source and target, when no pattern names them: passive voice ("X was
+ * opposed by Y") swaps them; otherwise the source is the nearest actor
+ * before the verb that is not the object of a preposition, the target the
+ * first actor after the verb with another code. Unlike TABARI, dyad never
+ * takes a target from before the verb ("Velmora with Kestrian backing
+ * criticized the plan" has no target). A compound source with no target
+ * codes its members with each other. A clause after a conjunction keeps the
  * previous clause's source when it has none of its own.
  */
 #include <stdlib.h>
