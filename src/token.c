@@ -19,30 +19,43 @@ typedef struct tkz {
     size_t norm_used, norm_cap;
 } tkz;
 
-/* Words that keep their period ("Mr.", "Gen.", "Jan."), by length. */
+/* Words that keep their period ("Mr.", "Gen.", "Jan."), sorted for a
+ * binary search (test_token checks the order). */
 static const char *const abbrevs[] = {
-    "MR", "MRS", "MS", "DR", "PROF", "GEN", "LT", "COL", "MAJ", "CAPT",
-    "SGT", "CPL", "ADM", "CMDR", "GOV", "SEN", "REP", "REV", "ST", "MT",
-    "JR", "SR", "INC", "LTD", "CO", "CORP", "BROS", "NO", "VS", "ETC",
-    "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT",
-    "NOV", "DEC", "PRES", "AMB", "SEC", "GOVT", "DEPT", "EST", "APPROX",
-    "FIG", "VOL", "PP", "AL", "CF", "ESP", "FT", "GA", "PA", "VA", "WASH",
-    "CALIF", "MASS", "CONN", "ILL", "TENN", "ARK", "OKLA", "ARIZ", "COLO",
-    "ALA", "MICH", "MINN", "MISS", "NEB", "NEV", "ORE", "WIS", "WYO", "KY",
-    "LA", "MD", "MO", "NJ", "NY", "SC", "NC", "SD", "ND", "VT", "WVA",
+    "ADM", "AL", "ALA", "AMB", "APPROX", "APR",
+    "ARIZ", "ARK", "AUG", "BROS", "CALIF", "CAPT", "CF", "CMDR", "CO", "COL",
+    "COLO", "CONN", "CORP", "CPL", "DEC", "DEPT", "DR", "ESP", "EST", "ETC",
+    "FEB", "FIG", "FT", "GA", "GEN", "GOV", "GOVT", "ILL", "INC", "JAN", "JR",
+    "JUL", "JUN", "KY", "LA", "LT", "LTD", "MAJ", "MAR", "MASS", "MD", "MICH",
+    "MINN", "MISS", "MO", "MR", "MRS", "MS", "MT", "NC", "ND", "NEB", "NEV",
+    "NJ", "NO", "NOV", "NY", "OCT", "OKLA", "ORE", "PA", "PP", "PRES", "PROF",
+    "REP", "REV", "SC", "SD", "SEC", "SEN", "SEP", "SEPT", "SGT", "SR", "ST",
+    "TENN", "VA", "VOL", "VS", "VT", "WASH", "WIS", "WVA", "WYO",
 };
 
 int dyad__is_abbrev(const char *up, size_t n)
 {
     if (n < 2 || n > 6) return 0;
-    /* most words before a period are plain lower-case words: the caller
-     * passes upper case, so test the table's first letters quickly */
-    if (!strchr("ABCDEFGIJKLMNOPRSTVW", up[0])) return 0;
-    for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrevs); k++)
-        if (abbrevs[k][0] == up[0] && abbrevs[k][1] == up[1] &&
-            strlen(abbrevs[k]) == n && memcmp(abbrevs[k], up, n) == 0)
-            return 1;
+    char key[8];
+    memcpy(key, up, n);
+    key[n] = '\0';
+    size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrevs);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(key, abbrevs[mid]);
+        if (c == 0) return 1;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
     return 0;
+}
+
+/* Is the abbreviation table in order? (for the tests) */
+int dyad__abbrevs_sorted(void)
+{
+    for (size_t k = 1; k < DYAD_ARRAY_LEN(abbrevs); k++)
+        if (strcmp(abbrevs[k - 1], abbrevs[k]) >= 0) return 0;
+    return 1;
 }
 
 /* ASCII character classes. */
@@ -308,16 +321,34 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
 {
     const unsigned char *s = (const unsigned char *)z->s;
     size_t to = z->to, j = i;
-    while (j < to && (cc[s[j]] & C_ALNUM)) j++;
-    if (j == i) return 0;
-    if (j < to) {
+    if (z->norm_cap - z->norm_used < 66) return 0;
+    /* scan and normalize in one pass into the spare end of the buffer */
+    char *up = z->norm + z->norm_used;
+    unsigned lower = 0, letters = 0;
+    while (j < to) {
         unsigned char c = s[j];
-        if (c >= 0x80 || c == '\'' || c == '.' || c == ',' || c == '-' ||
-            c == '&')
-            return 0;
+        unsigned cl = cc[c];
+        if (!(cl & C_ALNUM) || j - i == 64) break;
+        lower |= cl;
+        letters += cl & C_ALPHA;
+        up[j - i] = (char)(cl & C_LOWER ? c - 32 : c);
+        j++;
     }
     size_t n = j - i;
-    if (z->norm_used + n + 1 > z->norm_cap || n > 64) return 0;
+    if (n == 0 || n == 64) return 0;
+    if (j < to) {
+        unsigned char c = s[j];
+        unsigned char d = j + 1 < to ? s[j + 1] : ' ';
+        if (c >= 0x80 || c == '\'' || c == '-' || c == '&') return 0;
+        /* "50,000" and "11.8" go on; so do "U.S" and "bbc.co.uk" */
+        if ((c == ',' || c == '.') && !letters && (cc[d] & C_DIGIT)) return 0;
+        if (c == '.' && letters) {
+            if (d >= 0x80 || (cc[d] & C_ALNUM)) return 0;
+            /* initials and abbreviations keep their period */
+            if (n == 1 && (cc[s[i]] & C_UPPER)) return 0;
+            if (dyad__is_abbrev(up, n)) return 0;
+        }
+    }
     if (n == 2 && s[i] == 'U' && s[i + 1] == 'S') return 0;   /* "US" */
     dyad__tok *t = push(z, cc[s[i]] & C_DIGIT ? DYAD__TK_NUMBER : DYAD__TK_WORD,
                         i, n);
@@ -325,17 +356,9 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
         *next = i;
         return 1;            /* the caller sees no up and reports ENOMEM */
     }
-    char *up = z->norm + z->norm_used;
-    unsigned lower = 0, letters = 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = s[i + k];
-        unsigned cl = cc[c];
-        lower += (cl & C_LOWER) != 0;
-        letters += (cl & C_ALPHA) != 0;
-        up[k] = (char)(cl & C_LOWER ? c - 32 : c);
-    }
     up[n] = '\0';
     z->norm_used += n + 1;
+    lower &= C_LOWER;
     t->up = up;
     t->uplen = (uint32_t)n;
     const dyad__image *im = z->im;

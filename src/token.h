@@ -70,5 +70,6 @@ static inline int dyad__tok_has(const dyad__tok *t, uint32_t term)
 
 /* Is the word an abbreviation that keeps its period (MR, GEN, JAN ...)? */
 int dyad__is_abbrev(const char *up, size_t n);
+int dyad__abbrevs_sorted(void);   /* for the tests */
 
 #endif /* DYAD_TOKEN_H */

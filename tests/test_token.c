@@ -326,6 +326,7 @@ static void test_slice(void)
 
 static void test_abbrev_table(void)
 {
+    CHECK(dyad__abbrevs_sorted());
     CHECK(dyad__is_abbrev("MR", 2));
     CHECK(dyad__is_abbrev("GEN", 3));
     CHECK(dyad__is_abbrev("JAN", 3));
