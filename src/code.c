@@ -256,10 +256,14 @@ static int verb_events(dyad__sctx *s, int32_t su, int32_t tu, int32_t both,
     return emit_pairs(s, side_of(s, su), side_of(s, tu), cs, vp, pattern);
 }
 
-static int u32_cmp(const void *x, const void *y)
+/* Merge the sorted runs a[0..na) and b[0..nb) into out. */
+static void merge_u32(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                      uint32_t *out)
 {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
+    size_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+    while (i < na) out[k++] = a[i++];
+    while (j < nb) out[k++] = b[j++];
 }
 
 /* The patterns of an indexed block that can match in this clause: those
@@ -285,16 +289,20 @@ static size_t block_candidates(const dyad__sctx *s, const dyad__mclause *m,
         lens[nr] = im->nodes[node].flags >> 1;
         total += lens[nr++];
     }
-    uint32_t *cand = dyad__arena_alloc(s->a, (total + 1) * sizeof *cand);
+    /* the free list and each anchor's list are sorted: merge them run by
+     * run, between two buffers */
+    uint32_t *cand = dyad__arena_alloc(s->a, 2 * (total + 1) * sizeof *cand);
     if (!cand) return (size_t)-1;
-    size_t n = 0;
+    uint32_t *other = cand + total + 1;
     memcpy(cand, im->anchor_lists + bl->free_first, bl->n_free * sizeof *cand);
-    n = bl->n_free;
+    size_t n = bl->n_free;
     for (size_t r = 0; r < nr; r++) {
-        memcpy(cand + n, im->anchor_lists + starts[r], lens[r] * sizeof *cand);
+        merge_u32(cand, n, im->anchor_lists + starts[r], lens[r], other);
         n += lens[r];
+        uint32_t *t = cand;
+        cand = other;
+        other = t;
     }
-    if (nr) qsort(cand, n, sizeof *cand, u32_cmp);
     *out = cand;
     return n;
 }
