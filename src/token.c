@@ -60,6 +60,7 @@ int dyad__abbrevs_sorted(void)
 
 /* ASCII character classes. */
 enum { C_ALPHA = 1, C_DIGIT = 2, C_UPPER = 4, C_LOWER = 8, C_SPACE = 16 };
+_Static_assert((C_LOWER << 2) == 0x20, "the fast path clears the case bit with C_LOWER << 2");
 #define C_ALNUM (C_ALPHA | C_DIGIT)
 static const unsigned char cc[256] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
@@ -324,14 +325,14 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
     if (z->norm_cap - z->norm_used < 66) return 0;
     /* scan and normalize in one pass into the spare end of the buffer */
     char *up = z->norm + z->norm_used;
-    unsigned lower = 0, letters = 0;
-    while (j < to) {
+    size_t lim = to - i > 64 ? i + 64 : to;
+    unsigned seen = 0;
+    while (j < lim) {
         unsigned char c = s[j];
         unsigned cl = cc[c];
-        if (!(cl & C_ALNUM) || j - i == 64) break;
-        lower |= cl;
-        letters += cl & C_ALPHA;
-        up[j - i] = (char)(cl & C_LOWER ? c - 32 : c);
+        if (!(cl & C_ALNUM)) break;
+        seen |= cl;
+        up[j - i] = (char)(c & ~((cl & C_LOWER) << 2));   /* 8 << 2: 0x20 */
         j++;
     }
     size_t n = j - i;
@@ -341,8 +342,9 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
         unsigned char d = j + 1 < to ? s[j + 1] : ' ';
         if (c >= 0x80 || c == '\'' || c == '-' || c == '&') return 0;
         /* "50,000" and "11.8" go on; so do "U.S" and "bbc.co.uk" */
-        if ((c == ',' || c == '.') && !letters && (cc[d] & C_DIGIT)) return 0;
-        if (c == '.' && letters) {
+        if ((c == ',' || c == '.') && !(seen & C_ALPHA) && (cc[d] & C_DIGIT))
+            return 0;
+        if (c == '.' && (seen & C_ALPHA)) {
             if (d >= 0x80 || (cc[d] & C_ALNUM)) return 0;
             /* initials and abbreviations keep their period */
             if (n == 1 && (cc[s[i]] & C_UPPER)) return 0;
@@ -358,7 +360,6 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
     }
     up[n] = '\0';
     z->norm_used += n + 1;
-    lower &= C_LOWER;
     t->up = up;
     t->uplen = (uint32_t)n;
     const dyad__image *im = z->im;
@@ -379,7 +380,11 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
         }
     }
     if (cc[s[i]] & C_UPPER) t->flags |= DYAD__TF_CAP;
-    if (letters >= 2 && !lower) t->flags |= DYAD__TF_ALLCAPS;
+    if ((seen & (C_ALPHA | C_LOWER)) == C_ALPHA) {  /* letters, none lower */
+        unsigned letters = 0;
+        for (size_t k = 0; k < n; k++) letters += cc[s[i + k]] & C_ALPHA;
+        if (letters >= 2) t->flags |= DYAD__TF_ALLCAPS;
+    }
     *space_before = 0;
     *next = j;
     return 1;
