@@ -492,27 +492,41 @@ static void add_builtin_words(dyad__builder *b)
 
 /* ------------------------------------------------------------- finish */
 
-static const dyad__image *sort_im;
+/* Patterns of a block by length, longest first; file order among equals.
+ * The sort works on (length, index) pairs so that it needs no global. */
+typedef struct plen { uint32_t length, pat; } plen;
 
-static int pat_cmp(const void *pa, const void *pb)
+static int plen_cmp(const void *pa, const void *pb)
 {
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    const dyad__pattern *x = &sort_im->patterns[a], *y = &sort_im->patterns[b];
+    const plen *x = pa, *y = pb;
     if (x->length != y->length) return x->length > y->length ? -1 : 1;
-    return a < b ? -1 : a > b;   /* stable: file order among equals */
+    return x->pat < y->pat ? -1 : x->pat > y->pat;
 }
 
 static void sort_patterns(dyad__builder *b)
 {
     dyad__image *im = &b->im;
-    sort_im = im;
+    plen *tmp = NULL;
+    size_t cap = 0;
     for (size_t k = 0; k < im->n_blocks; k++) {
         dyad__vblock *bl = &im->blocks[k];
-        if (bl->n_pats > 1)
-            qsort(im->pat_order + bl->first_pat, bl->n_pats, sizeof(uint32_t),
-                  pat_cmp);
+        if (bl->n_pats < 2) continue;
+        if (bl->n_pats > cap) {
+            free(tmp);
+            cap = bl->n_pats;
+            tmp = malloc(cap * sizeof *tmp);
+            if (!tmp) {
+                b->oom = 1;
+                return;
+            }
+        }
+        uint32_t *order = im->pat_order + bl->first_pat;
+        for (uint32_t i = 0; i < bl->n_pats; i++)
+            tmp[i] = (plen){im->patterns[order[i]].length, order[i]};
+        qsort(tmp, bl->n_pats, sizeof *tmp, plen_cmp);
+        for (uint32_t i = 0; i < bl->n_pats; i++) order[i] = tmp[i].pat;
     }
-    sort_im = NULL;
+    free(tmp);
     if (dyad__grow((void **)&im->pat_masks, &b->cap[dyad__slot_pat_masks],
                    im->n_pat_order + 1, sizeof *im->pat_masks)) {
         b->oom = 1;

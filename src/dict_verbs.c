@@ -641,6 +641,13 @@ void dyad__verbs_add_forms(dyad__builder *b, unsigned long line,
     char base[256];
     const char *name = dyad__str(&b->im, b->im.verbs[verb].name);
     size_t bn = base_word(name, strlen(name), base, sizeof base);
+    if (bn == 0) {              /* "+{FORMS}": the phrase was reported */
+        if (forms && fn)
+            dyad__b_diag(b, DYAD_SEV_ERROR, line,
+                         "verb forms {...} without a verb word before them; "
+                         "forms ignored");
+        return;
+    }
     for (size_t i = 0; forms && i < fn;) {
         while (i < fn && (forms[i] == ' ' || forms[i] == '\t')) i++;
         size_t j = i;

@@ -92,7 +92,9 @@ static int walk(dyad_reader *r, const char *dir, int depth)
         size_t len = strlen(dir) + strlen(names[k]) + 2;
         char *p = malloc(len);
         if (!p) { rc = -1; break; }
-        snprintf(p, len, "%s/%s", dir, names[k]);
+        size_t dl = strlen(dir);
+        int slash = dl > 0 && dir[dl - 1] == '/';      /* "reports/" */
+        snprintf(p, len, slash ? "%s%s" : "%s/%s", dir, names[k]);
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc = walk(r, p, depth + 1);
         else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) rc = add_path(r, p);
@@ -196,16 +198,28 @@ static dyad_status repair(dyad_reader *r, const char *file,
 
 static int looks_binary(const char *s, size_t n)
 {
-    size_t m = n < 8192 ? n : 8192, ctrl = 0, nul = 0;
+    size_t m = n < 8192 ? n : 8192, ctrl = 0, nul = 0, bad = 0;
     for (size_t i = 0; i < m; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0) nul++;
         else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
             ctrl++;
     }
+    for (size_t i = 0; i < m;) {   /* bytes that are not UTF-8 */
+        size_t k = dyad__utf8_check(s + i, m - i);
+        i += k;
+        if (i < m) {
+            bad++;
+            i++;
+        }
+    }
     /* a stray NUL in text is repaired; many NULs or control bytes mean
-     * binary data */
-    return m && ((nul > 8 && nul * 100 > m) || (nul + ctrl) * 10 > m);
+     * binary data, and so do some control bytes among mostly broken UTF-8
+     * (text in a legacy encoding has the latter but not the former) */
+    if (!m) return 0;
+    if (nul > 8 && nul * 100 > m) return 1;
+    if ((nul + ctrl) * 10 > m) return 1;
+    return (nul + ctrl) * 50 > m && bad * 4 > m;
 }
 
 /* ------------------------------------------------------------ text files */
