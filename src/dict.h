@@ -126,7 +126,12 @@ typedef struct dyad__pel {
     uint32_t arg;                /* term, synset, alt group */
 } dyad__pel;
 
-typedef struct dyad__altgroup { uint32_t first_alt, n_alts; } dyad__altgroup;
+typedef struct dyad__altgroup {
+    uint32_t first_alt, n_alts;
+    uint64_t first[4];           /* signature of the alternatives' first
+                                    words (all ones when one starts with a
+                                    stem); set when the image is finished */
+} dyad__altgroup;
 typedef struct dyad__alt { uint32_t first_el, n_el; } dyad__alt;
 
 typedef struct dyad__pattern {
@@ -227,6 +232,7 @@ enum {                           /* trie roots */
     X(char, strings)                                                     \
     X(dyad__word, words)                                                 \
     X(uint64_t, word_hash)                                               \
+    X(uint64_t, stem_filter)                                             \
     X(dyad__node, nodes)                                                 \
     X(dyad__edge, edges)                                                 \
     X(dyad__restr, restrs)                                               \
@@ -411,6 +417,22 @@ dyad_status dyad__cache_load(const char *path, uint64_t key[2], dyad_dict *d);
 dyad_status dyad__cache_save(const char *path, uint64_t key[2],
                              const dyad__image *im);
 void dyad__cache_unmap(dyad_dict *d);
+
+/* Stem filter: a bit set over a rolling hash of every stem's bytes, so
+ * that the tokenizer skips most prefix lookups. The hash of a word's first
+ * l bytes is built a byte at a time as the prefix grows. */
+#define DYAD__STEM_FILTER_WORDS 256u          /* 16384 bits */
+static inline uint64_t dyad__stem_roll(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ull;
+}
+
+static inline int dyad__stem_maybe(const dyad__image *im, uint64_t h)
+{
+    if (im->n_stem_filter != DYAD__STEM_FILTER_WORDS) return 1;
+    unsigned b = (unsigned)((h * 0x9e3779b97f4a7c15ull) >> 50);   /* 14 bits */
+    return (im->stem_filter[b >> 6] >> (b & 63)) & 1;
+}
 
 /* Pattern word signature: a bit (0..255) for a term. */
 static inline unsigned dyad__sig(uint32_t term)

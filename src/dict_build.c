@@ -604,11 +604,58 @@ static void index_blocks(dyad__builder *b)
     }
 }
 
+/* The stem filter (see dyad__stem_maybe). */
+static void build_stem_filter(dyad__builder *b)
+{
+    dyad__image *im = &b->im;
+    if (!im->n_stems) return;
+    if (dyad__grow((void **)&im->stem_filter, &b->cap[dyad__slot_stem_filter],
+                   DYAD__STEM_FILTER_WORDS, sizeof *im->stem_filter)) {
+        b->oom = 1;
+        return;
+    }
+    memset(im->stem_filter, 0, DYAD__STEM_FILTER_WORDS * sizeof *im->stem_filter);
+    for (size_t k = 0; k < im->n_words; k++) {
+        if (!im->words[k].stem_used) continue;
+        const unsigned char *w = (const unsigned char *)im->strings + im->words[k].str;
+        uint64_t h = 0;
+        for (uint32_t i = 0; i < im->words[k].len; i++) h = dyad__stem_roll(h, w[i]);
+        unsigned bit = (unsigned)((h * 0x9e3779b97f4a7c15ull) >> 50);
+        im->stem_filter[bit >> 6] |= 1ull << (bit & 63);
+    }
+    im->n_stem_filter = DYAD__STEM_FILTER_WORDS;
+}
+
+/* First-word signatures of alternative groups, from their alternatives'
+ * first elements (synset signatures are complete by now). */
+static void alt_signatures(dyad__builder *b)
+{
+    dyad__image *im = &b->im;
+    for (size_t g = 0; g < im->n_altgroups; g++) {
+        dyad__altgroup *ag = &im->altgroups[g];
+        memset(ag->first, 0, sizeof ag->first);
+        for (uint32_t a = 0; a < ag->n_alts; a++) {
+            const dyad__alt *alt = &im->alts[ag->first_alt + a];
+            const dyad__pel *e = &im->pels[alt->first_el];
+            int all = 0;
+            if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM))
+                dyad__sig_set(ag->first, e->arg & DYAD__TERM_MASK);
+            else if (e->kind == DYAD__PE_SYNSET && e->arg < im->n_synsets)
+                for (int i = 0; i < 4; i++) ag->first[i] |= im->synsets[e->arg].first[i];
+            else
+                all = 1;
+            if (all) memset(ag->first, 0xff, sizeof ag->first);
+        }
+    }
+}
+
 dyad_status dyad__builder_finish(dyad__builder *b)
 {
     add_builtin_words(b);
     sort_patterns(b);
     index_blocks(b);
+    build_stem_filter(b);
+    alt_signatures(b);
     if (b->im.n_edges == 0 && rehash_edges(b, 16)) b->oom = 1;
     if (b->im.n_word_hash == 0 && rehash_words(b, 16)) b->oom = 1;
     return b->oom ? DYAD_ENOMEM : DYAD_OK;

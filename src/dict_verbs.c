@@ -270,7 +270,7 @@ static long compile_group(dyad__builder *b, unsigned long line, plex *x,
                           size_t lb, size_t *end, uint32_t *group)
 {
     size_t k = lb + 1, start = k;
-    dyad__altgroup g = {(uint32_t)b->im.n_alts, 0};
+    dyad__altgroup g = {(uint32_t)b->im.n_alts, 0, {0, 0, 0, 0}};
     long best = 0;
     for (; k <= x->nt; k++) {
         int kind = k < x->nt ? x->t[k].kind : 0;

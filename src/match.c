@@ -75,6 +75,17 @@ static inline int synset_may_start(const mstate *st, uint32_t syn, size_t q)
     return (st->im->synsets[syn].first[b >> 6] >> (b & 63)) & 1;
 }
 
+/* Can alternative group g start at live position q? (first-word
+ * signature; a token with stems may start anything) */
+static inline int alt_may_start(const mstate *st, uint32_t g, size_t q)
+{
+    const dyad__tok *t = &st->m->s->t[st->m->live[q]];
+    if (t->n_stems) return 1;
+    if (!t->word || g >= st->im->n_altgroups) return 0;
+    unsigned b = dyad__sig(t->word);
+    return (st->im->altgroups[g].first[b >> 6] >> (b & 63)) & 1;
+}
+
 /* End position of a synset match starting at live position q, or 0. */
 static size_t match_synset(const mstate *st, uint32_t syn, size_t q, size_t end)
 {
@@ -208,7 +219,8 @@ static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
             if (adjacent) return 0;
             continue;                 /* fast scan for an exact word */
         }
-        if (e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q)) {
+        if ((e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q)) ||
+            (e->kind == DYAD__PE_ALT && !alt_may_start(st, e->arg, q))) {
             if (adjacent) return 0;
             continue;
         }
@@ -252,8 +264,8 @@ static int back(mstate *st, long k, size_t limit, int touch)
             if (touch) return 0;
             continue;
         }
-        if (e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q) &&
-            !touch)
+        if (!touch && ((e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q)) ||
+                       (e->kind == DYAD__PE_ALT && !alt_may_start(st, e->arg, q))))
             continue;
         if (is_actor_el(e)) {
             int32_t u;

@@ -161,10 +161,11 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
         t->starts = im->words[t->word - 1].starts;
     }
     if (im->n_stems) {
-        uint64_t lens = im->stem_lengths;
+        uint64_t lens = im->stem_lengths, h = 0;
         for (size_t l = 1; l <= m && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
              l++) {
-            if (!(lens >> l & 1)) continue;
+            h = dyad__stem_roll(h, (unsigned char)up[l - 1]);
+            if (!(lens >> l & 1) || !dyad__stem_maybe(im, h)) continue;
             uint32_t id = l == m ? t->word : dyad__word_find(im, up, l);
             if (id && im->words[id - 1].stem_used) {
                 t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
@@ -369,9 +370,11 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
         t->starts = im->words[t->word - 1].starts;
     }
     if (im->n_stems) {
+        uint64_t lens = im->stem_lengths, h = 0;
         for (size_t l = 1; l <= n && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
              l++) {
-            if (!(im->stem_lengths >> l & 1)) continue;
+            h = dyad__stem_roll(h, (unsigned char)up[l - 1]);
+            if (!(lens >> l & 1) || !dyad__stem_maybe(im, h)) continue;
             uint32_t id = l == n ? t->word : dyad__word_find(im, up, l);
             if (id && im->words[id - 1].stem_used) {
                 t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
