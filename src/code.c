@@ -280,6 +280,8 @@ static size_t block_candidates(const dyad__sctx *s, const dyad__mclause *m,
     for (size_t q = 0; q < m->n && nr < DYAD_MAX_SENTENCE_TOKENS; q++) {
         uint32_t w = s->t[m->live[q]].word;
         if (!dyad__word_starts(im, w, DYAD__ANCHOR_WORD)) continue;
+        unsigned sb = dyad__sig(w);
+        if (!(bl->anchor_sig[sb >> 6] >> (sb & 63) & 1)) continue;
         uint32_t node = dyad__trie_step(im, bl->bucket_root, w);
         if (!node) continue;
         int dup = 0;

@@ -173,6 +173,8 @@ typedef struct dyad__vblock {
      * order); patterns without a literal word are listed at free_first. */
     uint32_t bucket_root;        /* DYAD__NONE: scan all patterns */
     uint32_t free_first, n_free;
+    uint32_t pad;
+    uint64_t anchor_sig[4];      /* signature of its anchor words */
 } dyad__vblock;
 
 enum {                           /* what a verb form is */
@@ -233,6 +235,7 @@ enum {                           /* trie roots */
     X(dyad__word, words)                                                 \
     X(uint64_t, word_hash)                                               \
     X(uint64_t, stem_filter)                                             \
+    X(uint64_t, edge_filter)                                             \
     X(dyad__node, nodes)                                                 \
     X(dyad__edge, edges)                                                 \
     X(dyad__restr, restrs)                                               \
@@ -297,10 +300,24 @@ static inline size_t dyad__edge_slot(uint64_t key, size_t n)
 }
 
 /* Child of node for term, or 0. */
+/* Edge filter: one bit per (node, term) edge in a table of 16 or more
+ * bits an edge, small enough to stay in cache, so that most steps to a
+ * child that does not exist cost no trip to the edge table. Set when the
+ * image is finished; empty while building. */
+static inline size_t dyad__edge_filter_bit(uint64_t key, size_t nwords)
+{
+    return (size_t)(((key ^ (key >> 29)) * 0xc2b2ae3d27d4eb4full) >> 20) &
+           (nwords * 64 - 1);
+}
+
 static inline uint32_t dyad__trie_step(const dyad__image *im, uint32_t node,
                                        uint32_t term)
 {
     uint64_t key = ((uint64_t)node << 32) | term;
+    if (im->n_edge_filter) {
+        size_t b = dyad__edge_filter_bit(key, im->n_edge_filter);
+        if (!(im->edge_filter[b >> 6] >> (b & 63) & 1)) return 0;
+    }
     size_t mask = im->n_edges - 1;
     size_t i = dyad__edge_slot(key, im->n_edges);
     for (;;) {

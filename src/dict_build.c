@@ -589,6 +589,7 @@ static void index_blocks(dyad__builder *b)
             uint32_t start = (uint32_t)im->n_anchor_lists;
             while (j < np && pairs[j].word == pairs[i].word) push_list(b, pairs[j++].k);
             im->words[pairs[i].word - 1].starts |= DYAD__ANCHOR_WORD;
+            dyad__sig_set(im->blocks[bi].anchor_sig, pairs[i].word);
             uint32_t node = dyad__b_child(b, root, pairs[i].word);
             if (node) {
                 im->nodes[node].value = start;
@@ -626,6 +627,26 @@ static void build_stem_filter(dyad__builder *b)
     im->n_stem_filter = DYAD__STEM_FILTER_WORDS;
 }
 
+/* The edge filter (see dyad__trie_step), the last step of the build. */
+static void build_edge_filter(dyad__builder *b)
+{
+    dyad__image *im = &b->im;
+    size_t nwords = 64;                   /* 4,096 bits at least */
+    while (nwords * 64 < b->edge_fill * 8) nwords *= 2;
+    if (dyad__grow((void **)&im->edge_filter, &b->cap[dyad__slot_edge_filter],
+                   nwords, sizeof *im->edge_filter)) {
+        b->oom = 1;
+        return;
+    }
+    memset(im->edge_filter, 0, nwords * sizeof *im->edge_filter);
+    for (size_t i = 0; i < im->n_edges; i++) {
+        if (!im->edges[i].key) continue;
+        size_t bit = dyad__edge_filter_bit(im->edges[i].key, nwords);
+        im->edge_filter[bit >> 6] |= 1ull << (bit & 63);
+    }
+    im->n_edge_filter = nwords;
+}
+
 /* First-word signatures of alternative groups, from their alternatives'
  * first elements (synset signatures are complete by now). */
 static void alt_signatures(dyad__builder *b)
@@ -658,6 +679,7 @@ dyad_status dyad__builder_finish(dyad__builder *b)
     alt_signatures(b);
     if (b->im.n_edges == 0 && rehash_edges(b, 16)) b->oom = 1;
     if (b->im.n_word_hash == 0 && rehash_words(b, 16)) b->oom = 1;
+    if (!b->oom) build_edge_filter(b);
     return b->oom ? DYAD_ENOMEM : DYAD_OK;
 }
 

@@ -669,7 +669,7 @@ static uint32_t new_block(dyad__builder *b, const char *name, size_t n,
                           const dyad__codespec *code, unsigned long line)
 {
     dyad__vblock bl = {dyad__b_str(b, name, n), *code, 0, 0, b->cur_file,
-                       (uint32_t)line, DYAD__NONE, 0, 0};
+                       (uint32_t)line, DYAD__NONE, 0, 0, 0, {0, 0, 0, 0}};
     return DYAD__B_PUSH(b, blocks, bl);
 }
 
