@@ -278,8 +278,9 @@ static size_t block_candidates(const dyad__sctx *s, const dyad__mclause *m,
     uint32_t starts[DYAD_MAX_SENTENCE_TOKENS], lens[DYAD_MAX_SENTENCE_TOKENS];
     size_t nr = 0;
     for (size_t q = 0; q < m->n && nr < DYAD_MAX_SENTENCE_TOKENS; q++) {
-        uint32_t w = s->t[m->live[q]].word;
-        if (!dyad__word_starts(im, w, DYAD__ANCHOR_WORD)) continue;
+        const dyad__tok *t = &s->t[m->live[q]];
+        uint32_t w = t->word;
+        if (!w || !(t->starts & DYAD__ANCHOR_WORD)) continue;
         unsigned sb = dyad__sig(w);
         if (!(bl->anchor_sig[sb >> 6] >> (sb & 63) & 1)) continue;
         uint32_t node = dyad__trie_step(im, bl->bucket_root, w);

@@ -59,6 +59,15 @@ typedef struct dyad__word {      /* vocabulary entry */
 } dyad__word;
 
 #define DYAD__STARTS_SYNSET (1u << 15)
+
+typedef struct dyad__wslot {     /* vocabulary hash slot (dict_build.c) */
+    uint64_t text[2];            /* first 16 bytes of the word, 0-padded */
+    uint32_t id;                 /* word id; 0 = empty slot */
+    uint32_t len;
+    uint32_t cls;                /* copies of the word's cls and starts, */
+    uint16_t starts;             /* set when the image is finished */
+    uint16_t pad;
+} dyad__wslot;
 #define DYAD__ANCHOR_WORD (1u << 14)  /* anchors a pattern of an indexed block */
 
 /* Blocks with at least this many patterns get an anchor-word index. */
@@ -67,8 +76,21 @@ typedef struct dyad__word {      /* vocabulary entry */
 typedef struct dyad__edge {
     uint64_t key;                /* (node << 32) | term; 0 = empty slot */
     uint32_t child;
-    uint32_t pad;
+    uint32_t info;               /* the child's value and GAPS flag, copied
+                                    when the image is finished (see
+                                    dyad__edge_info), so that a walk down
+                                    the trie need not read nodes[] */
 } dyad__edge;
+
+/* Packing of dyad__edge.info: bit 31 the child's DYAD__NODE_GAPS, bits
+ * 0-30 its value, all ones for DYAD__NONE. */
+#define DYAD__INFO_GAPS 0x80000000u
+#define DYAD__INFO_NONE 0x7fffffffu
+static inline uint32_t dyad__info_value(uint32_t info)
+{
+    uint32_t v = info & DYAD__INFO_NONE;
+    return v == DYAD__INFO_NONE ? 0xffffffffu : v;
+}
 
 enum { DYAD__NODE_GAPS = 1 };    /* the node has edges with TERM_GAP */
 
@@ -233,7 +255,7 @@ enum {                           /* trie roots */
 #define DYAD__IMAGE_ARRAYS(X)                                            \
     X(char, strings)                                                     \
     X(dyad__word, words)                                                 \
-    X(uint64_t, word_hash)                                               \
+    X(dyad__wslot, wslots)                                               \
     X(uint64_t, stem_filter)                                             \
     X(uint64_t, edge_filter)                                             \
     X(dyad__node, nodes)                                                 \
@@ -290,6 +312,27 @@ static inline const char *dyad__str(const dyad__image *im, uint32_t off)
  * vocabulary. s must already be normalized (upper case). */
 uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n);
 
+/* The same, returning the word's slot (id, class and start bits in one
+ * place), or NULL. */
+const dyad__wslot *dyad__word_lookup(const dyad__image *im, const char *s,
+                                     size_t n);
+
+/* The same in two steps, for lookups in batches: the word's hash, a
+ * prefetch of its home slot, and the lookup given the hash. */
+static inline uint64_t dyad__word_hash(const char *s, size_t n)
+{
+    return dyad__hash(s, n, 7);
+}
+
+static inline void dyad__word_prefetch(const dyad__image *im, uint64_t h)
+{
+    if (im->n_wslots) __builtin_prefetch(&im->wslots[h & (im->n_wslots - 1)]);
+}
+
+const dyad__wslot *dyad__word_lookup_hashed(const dyad__image *im,
+                                            const char *s, size_t n,
+                                            uint64_t h);
+
 /* Home slot of an edge key in a table of n (a power of two) slots:
  * Fibonacci hashing, the top bits of the product, which depend on every
  * bit of the key. */
@@ -310,22 +353,31 @@ static inline size_t dyad__edge_filter_bit(uint64_t key, size_t nwords)
            (nwords * 64 - 1);
 }
 
-static inline uint32_t dyad__trie_step(const dyad__image *im, uint32_t node,
-                                       uint32_t term)
+/* The edge from node for term, or NULL. */
+static inline const dyad__edge *dyad__trie_edge(const dyad__image *im,
+                                                uint32_t node, uint32_t term)
 {
     uint64_t key = ((uint64_t)node << 32) | term;
     if (im->n_edge_filter) {
         size_t b = dyad__edge_filter_bit(key, im->n_edge_filter);
-        if (!(im->edge_filter[b >> 6] >> (b & 63) & 1)) return 0;
+        if (!(im->edge_filter[b >> 6] >> (b & 63) & 1)) return NULL;
     }
     size_t mask = im->n_edges - 1;
     size_t i = dyad__edge_slot(key, im->n_edges);
     for (;;) {
         const dyad__edge *e = &im->edges[i];
-        if (e->key == key) return e->child;
-        if (e->key == 0) return 0;
+        if (e->key == key) return e;
+        if (e->key == 0) return NULL;
         i = (i + 1) & mask;
     }
+}
+
+/* Child of node for term, or 0. */
+static inline uint32_t dyad__trie_step(const dyad__image *im, uint32_t node,
+                                       uint32_t term)
+{
+    const dyad__edge *e = dyad__trie_edge(im, node, term);
+    return e ? e->child : 0;
 }
 
 /* ------------------------------------------------------------- builder */
@@ -337,7 +389,6 @@ typedef struct dyad__builder dyad__builder;
 struct dyad__builder {
     dyad__image im;
     size_t cap[32];              /* capacities, by array position */
-    uint32_t word_hash_fill;
     size_t edge_fill;
     dyad__diag_sink *sink;
     uint32_t cur_file;           /* string offset of the file being read */

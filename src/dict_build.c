@@ -46,72 +46,115 @@ uint32_t dyad__b_str(dyad__builder *b, const char *s, size_t n)
 
 /* ---------------------------------------------------------- vocabulary */
 
-/* The vocabulary hash: slots hold (hash high bits << 32 | word id), so a
- * probe that meets another word usually rejects it without touching the
- * word array. */
-static size_t word_slot(const dyad__image *im, const char *s, size_t n,
-                        uint32_t *found)
+/* The vocabulary hash. A slot holds the word's first 16 bytes, its length,
+ * id, class bits and trie-start bits, so that a lookup of a word of up to
+ * 16 bytes reads one 32-byte slot and nothing else: no trip to the word
+ * array or the string pool, which matters when the vocabulary is larger
+ * than the cache. Longer words compare their full text in the pool. */
+static void word_key(const char *s, size_t n, uint64_t key[2])
 {
-    size_t mask = im->n_word_hash - 1;
-    uint64_t h = dyad__hash(s, n, 7);
-    uint32_t tag = (uint32_t)(h >> 32) | 1u;
+    unsigned char b[16] = {0};
+    memcpy(b, s, n < 16 ? n : 16);
+    memcpy(key, b, 16);
+}
+
+static size_t word_slot_h(const dyad__image *im, const char *s, size_t n,
+                          uint64_t h, uint32_t *found)
+{
+    size_t mask = im->n_wslots - 1;
+    uint64_t key[2];
+    word_key(s, n, key);
     size_t i = (size_t)h & mask;
     for (;;) {
-        uint64_t slot = im->word_hash[i];
-        uint32_t id = (uint32_t)slot;
-        if (id == 0) {
+        const dyad__wslot *w = &im->wslots[i];
+        if (w->id == 0) {
             *found = 0;
             return i;
         }
-        if ((uint32_t)(slot >> 32) == tag) {
-            const dyad__word *w = &im->words[id - 1];
-            if (w->len == n && memcmp(im->strings + w->str, s, n) == 0) {
-                *found = id;
-                return i;
-            }
+        if (w->len == n && w->text[0] == key[0] && w->text[1] == key[1] &&
+            (n <= 16 ||
+             memcmp(im->strings + im->words[w->id - 1].str, s, n) == 0)) {
+            *found = w->id;
+            return i;
         }
         i = (i + 1) & mask;
     }
 }
 
-static uint64_t slot_value(const char *s, size_t n, uint32_t id)
+static size_t word_slot(const dyad__image *im, const char *s, size_t n,
+                        uint32_t *found)
 {
-    uint64_t h = dyad__hash(s, n, 7);
-    return ((uint64_t)((uint32_t)(h >> 32) | 1u) << 32) | id;
+    return word_slot_h(im, s, n, dyad__word_hash(s, n), found);
+}
+
+static void fill_slot(dyad__wslot *w, const char *s, size_t n, uint32_t id)
+{
+    memset(w, 0, sizeof *w);
+    word_key(s, n, w->text);
+    w->id = id;
+    w->len = (uint32_t)n;
+}
+
+const dyad__wslot *dyad__word_lookup(const dyad__image *im, const char *s,
+                                     size_t n)
+{
+    uint32_t id;
+    if (im->n_wslots == 0) return NULL;
+    size_t i = word_slot(im, s, n, &id);
+    return id ? &im->wslots[i] : NULL;
+}
+
+const dyad__wslot *dyad__word_lookup_hashed(const dyad__image *im,
+                                            const char *s, size_t n,
+                                            uint64_t h)
+{
+    uint32_t id;
+    if (im->n_wslots == 0) return NULL;
+    size_t i = word_slot_h(im, s, n, h, &id);
+    return id ? &im->wslots[i] : NULL;
 }
 
 uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n)
 {
-    uint32_t id;
-    if (im->n_word_hash == 0) return 0;
-    word_slot(im, s, n, &id);
-    return id;
+    const dyad__wslot *w = dyad__word_lookup(im, s, n);
+    return w ? w->id : 0;
 }
 
 static int rehash_words(dyad__builder *b, size_t ncap)
 {
     dyad__image *im = &b->im;
-    uint64_t *h = calloc(ncap, sizeof *h);
+    dyad__wslot *h = calloc(ncap, sizeof *h);
     if (!h) return -1;
-    free(im->word_hash);
-    im->word_hash = h;
-    im->n_word_hash = ncap;
-    b->cap[dyad__slot_word_hash] = ncap;
+    free(im->wslots);
+    im->wslots = h;
+    im->n_wslots = ncap;
+    b->cap[dyad__slot_wslots] = ncap;
     for (size_t k = 0; k < im->n_words; k++) {
         uint32_t id;
         const char *s = im->strings + im->words[k].str;
         size_t i = word_slot(im, s, im->words[k].len, &id);
-        h[i] = slot_value(s, im->words[k].len, (uint32_t)k + 1);
+        fill_slot(&h[i], s, im->words[k].len, (uint32_t)k + 1);
     }
     return 0;
+}
+
+/* Copy the words' final class and start bits into their slots. */
+static void sync_word_slots(dyad__image *im)
+{
+    for (size_t i = 0; i < im->n_wslots; i++) {
+        dyad__wslot *w = &im->wslots[i];
+        if (!w->id) continue;
+        w->cls = im->words[w->id - 1].cls;
+        w->starts = im->words[w->id - 1].starts;
+    }
 }
 
 uint32_t dyad__b_word(dyad__builder *b, const char *s, size_t n)
 {
     dyad__image *im = &b->im;
     if (b->oom) return 0;
-    if ((im->n_words + 1) * 2 > im->n_word_hash &&
-        rehash_words(b, im->n_word_hash ? im->n_word_hash * 2 : 1024)) {
+    if ((im->n_words + 1) * 2 > im->n_wslots &&
+        rehash_words(b, im->n_wslots ? im->n_wslots * 2 : 1024)) {
         b->oom = 1;
         return 0;
     }
@@ -125,7 +168,7 @@ uint32_t dyad__b_word(dyad__builder *b, const char *s, size_t n)
         b->oom = 1;
         return 0;
     }
-    im->word_hash[slot] = slot_value(s, n, k + 1);
+    fill_slot(&im->wslots[slot], s, n, k + 1);
     return k + 1;
 }
 
@@ -647,6 +690,18 @@ static void build_edge_filter(dyad__builder *b)
     im->n_edge_filter = nwords;
 }
 
+/* Copy each child's value and GAPS flag into the edge leading to it. */
+static void sync_edge_info(dyad__image *im)
+{
+    for (size_t i = 0; i < im->n_edges; i++) {
+        dyad__edge *e = &im->edges[i];
+        if (!e->key) continue;
+        const dyad__node *c = &im->nodes[e->child];
+        uint32_t v = c->value >= DYAD__INFO_NONE ? DYAD__INFO_NONE : c->value;
+        e->info = v | (c->flags & DYAD__NODE_GAPS ? DYAD__INFO_GAPS : 0);
+    }
+}
+
 /* First-word signatures of alternative groups, from their alternatives'
  * first elements (synset signatures are complete by now). */
 static void alt_signatures(dyad__builder *b)
@@ -678,8 +733,10 @@ dyad_status dyad__builder_finish(dyad__builder *b)
     build_stem_filter(b);
     alt_signatures(b);
     if (b->im.n_edges == 0 && rehash_edges(b, 16)) b->oom = 1;
-    if (b->im.n_word_hash == 0 && rehash_words(b, 16)) b->oom = 1;
+    if (b->im.n_wslots == 0 && rehash_words(b, 16)) b->oom = 1;
     if (!b->oom) build_edge_filter(b);
+    if (!b->oom) sync_word_slots(&b->im);
+    if (!b->oom) sync_edge_info(&b->im);
     return b->oom ? DYAD_ENOMEM : DYAD_OK;
 }
 

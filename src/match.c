@@ -93,10 +93,8 @@ static size_t match_synset(const mstate *st, uint32_t syn, size_t q, size_t end)
     const dyad__sctx *s = m->s;
     if (syn == DYAD__NONE || syn >= st->im->n_synsets || q >= m->n) return 0;
     const dyad__tok *t = &s->t[m->live[q]];
-    int can = dyad__word_starts(st->im, t->word, DYAD__STARTS_SYNSET);
-    for (unsigned k = 0; !can && k < t->n_stems; k++)
-        can = dyad__word_starts(st->im, t->stems[k], DYAD__STARTS_SYNSET);
-    if (!can) return 0;
+    /* the token's start bits are its word's and its stems' */
+    if (!(t->starts & DYAD__STARTS_SYNSET)) return 0;
     uint32_t v;
     size_t e = dyad__trie_match(st->im, st->im->synsets[syn].root, s->t, s->nt,
                                 m->live[q], s->dead, &v);

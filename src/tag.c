@@ -92,16 +92,18 @@ size_t dyad__trie_match(const dyad__image *im, uint32_t root,
     if (!im->n_stems) {
         uint32_t node = root, best_val = DYAD__NONE;
         size_t pos = i, best_end = 0;
+        if (im->nodes[root].flags & DYAD__NODE_GAPS) goto full;
         for (;;) {
-            if (im->nodes[node].flags & DYAD__NODE_GAPS) goto full;
-            if (pos >= n || (dead && dead[pos])) break;
-            uint32_t c = t[pos].word ? dyad__trie_step(im, node, t[pos].word) : 0;
-            if (!c) break;
-            node = c;
+            if (pos >= n || (dead && dead[pos]) || !t[pos].word) break;
+            const dyad__edge *e = dyad__trie_edge(im, node, t[pos].word);
+            if (!e) break;
+            if (e->info & DYAD__INFO_GAPS) goto full;
+            node = e->child;
             pos++;
-            if (im->nodes[node].value != DYAD__NONE) {
+            uint32_t v = dyad__info_value(e->info);
+            if (v != DYAD__NONE) {
                 best_end = pos;
-                best_val = im->nodes[node].value;
+                best_val = v;
             }
         }
         if (!best_end) return 0;

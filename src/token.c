@@ -154,25 +154,7 @@ static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
     }
     t->up = up;
     t->uplen = (uint32_t)m;
-    const dyad__image *im = z->im;
-    t->word = dyad__word_find(im, up, m);
-    if (t->word) {
-        t->cls = im->words[t->word - 1].cls;
-        t->starts = im->words[t->word - 1].starts;
-    }
-    if (im->n_stems) {
-        uint64_t lens = im->stem_lengths, h = 0;
-        for (size_t l = 1; l <= m && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
-             l++) {
-            h = dyad__stem_roll(h, (unsigned char)up[l - 1]);
-            if (!(lens >> l & 1) || !dyad__stem_maybe(im, h)) continue;
-            uint32_t id = l == m ? t->word : dyad__word_find(im, up, l);
-            if (id && im->words[id - 1].stem_used) {
-                t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
-                t->starts |= im->words[id - 1].starts;
-            }
-        }
-    }
+    t->flags |= DYAD__TF_LOOKUP;
     if (!fixed && n) {
         unsigned char c0 = (unsigned char)w[0];
         int cap = (cc[c0] & C_UPPER) != 0;
@@ -363,25 +345,7 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
     z->norm_used += n + 1;
     t->up = up;
     t->uplen = (uint32_t)n;
-    const dyad__image *im = z->im;
-    t->word = dyad__word_find(im, up, n);
-    if (t->word) {
-        t->cls = im->words[t->word - 1].cls;
-        t->starts = im->words[t->word - 1].starts;
-    }
-    if (im->n_stems) {
-        uint64_t lens = im->stem_lengths, h = 0;
-        for (size_t l = 1; l <= n && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS;
-             l++) {
-            h = dyad__stem_roll(h, (unsigned char)up[l - 1]);
-            if (!(lens >> l & 1) || !dyad__stem_maybe(im, h)) continue;
-            uint32_t id = l == n ? t->word : dyad__word_find(im, up, l);
-            if (id && im->words[id - 1].stem_used) {
-                t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
-                t->starts |= im->words[id - 1].starts;
-            }
-        }
-    }
+    t->flags |= DYAD__TF_LOOKUP;
     if (cc[s[i]] & C_UPPER) t->flags |= DYAD__TF_CAP;
     if ((seen & (C_ALPHA | C_LOWER)) == C_ALPHA) {  /* letters, none lower */
         unsigned letters = 0;
@@ -454,6 +418,51 @@ static size_t scan_punct(tkz *z, size_t i, int space_before)
     return i + len;
 }
 
+/* Vocabulary id, class and trie-start bits of a word token, and the stems
+ * it begins with. */
+static void look_up(const dyad__image *im, dyad__tok *t, uint64_t h)
+{
+    const char *up = t->up;
+    size_t m = t->uplen;
+    const dyad__wslot *ws = dyad__word_lookup_hashed(im, up, m, h);
+    if (ws) {
+        t->word = ws->id;
+        t->cls = ws->cls;
+        t->starts = ws->starts;
+    }
+    if (!im->n_stems) return;
+    uint64_t lens = im->stem_lengths, r = 0;
+    for (size_t l = 1; l <= m && l < 64 && t->n_stems < DYAD__TOK_MAX_STEMS; l++) {
+        r = dyad__stem_roll(r, (unsigned char)up[l - 1]);
+        if (!(lens >> l & 1) || !dyad__stem_maybe(im, r)) continue;
+        uint32_t id = l == m ? t->word : dyad__word_find(im, up, l);
+        if (id && im->words[id - 1].stem_used) {
+            t->stems[t->n_stems++] = id | DYAD__TERM_STEM;
+            t->starts |= im->words[id - 1].starts;
+        }
+    }
+}
+
+/* Look the words up once they are all cut, AHEAD tokens apart: each
+ * token's vocabulary slot is prefetched while earlier ones are looked up,
+ * so that the cache misses of a large vocabulary overlap. */
+static void look_up_all(const dyad__image *im, dyad__tok *t, size_t n)
+{
+    enum { AHEAD = 8 };
+    uint64_t ring[AHEAD];
+    for (size_t k = 0; k < n + AHEAD; k++) {
+        if (k >= AHEAD && (t[k - AHEAD].flags & DYAD__TF_LOOKUP)) {
+            dyad__tok *u = &t[k - AHEAD];
+            u->flags &= (uint16_t)~DYAD__TF_LOOKUP;
+            look_up(im, u, ring[k % AHEAD]);
+        }
+        if (k < n && (t[k].flags & DYAD__TF_LOOKUP)) {
+            ring[k % AHEAD] = dyad__word_hash(t[k].up, t[k].uplen);
+            dyad__word_prefetch(im, ring[k % AHEAD]);
+        }
+    }
+}
+
 dyad_status dyad__tokenize(const dyad__image *im, dyad__arena *a,
                            const char *text, size_t from, size_t to,
                            dyad__tok **toks, size_t *n)
@@ -519,6 +528,7 @@ dyad_status dyad__tokenize(const dyad__image *im, dyad__arena *a,
         space_before = 0;
         i = j;
     }
+    look_up_all(im, z.t, z.n);
     *toks = z.t;
     *n = z.n;
     return DYAD_OK;

@@ -34,7 +34,8 @@ enum dyad__tok_flag {
     DYAD__TF_ALLCAPS = 2,    /* letters all upper case (2+ letters) */
     DYAD__TF_HYPHEN = 4,     /* joined to the previous token by a hyphen */
     DYAD__TF_ATTACHED = 8,   /* split off the previous token ('s, n't) */
-    DYAD__TF_SENT_START = 16 /* first word of the sentence */
+    DYAD__TF_SENT_START = 16, /* first word of the sentence */
+    DYAD__TF_LOOKUP = 32     /* inside the tokenizer: not looked up yet */
 };
 
 #define DYAD__TOK_MAX_STEMS 3
