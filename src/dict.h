@@ -495,10 +495,15 @@ static inline uint64_t dyad__stem_roll(uint64_t h, unsigned char c)
     return (h ^ c) * 0x100000001b3ull;
 }
 
+static inline unsigned dyad__stem_filter_bit(uint64_t h)
+{
+    return (unsigned)((h * 0x9e3779b97f4a7c15ull) >> 50);   /* 14 bits */
+}
+
 static inline int dyad__stem_maybe(const dyad__image *im, uint64_t h)
 {
     if (im->n_stem_filter != DYAD__STEM_FILTER_WORDS) return 1;
-    unsigned b = (unsigned)((h * 0x9e3779b97f4a7c15ull) >> 50);   /* 14 bits */
+    unsigned b = dyad__stem_filter_bit(h);
     return (im->stem_filter[b >> 6] >> (b & 63)) & 1;
 }
 

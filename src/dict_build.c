@@ -648,24 +648,34 @@ static void index_blocks(dyad__builder *b)
     }
 }
 
+/* A bit set of nwords 64-bit words in image array *arr (capacity slot),
+ * cleared; NULL when out of memory. */
+static uint64_t *clear_bits(dyad__builder *b, uint64_t **arr, size_t slot,
+                            size_t nwords)
+{
+    if (dyad__grow((void **)arr, &b->cap[slot], nwords, sizeof **arr)) {
+        b->oom = 1;
+        return NULL;
+    }
+    memset(*arr, 0, nwords * sizeof **arr);
+    return *arr;
+}
+
 /* The stem filter (see dyad__stem_maybe). */
 static void build_stem_filter(dyad__builder *b)
 {
     dyad__image *im = &b->im;
     if (!im->n_stems) return;
-    if (dyad__grow((void **)&im->stem_filter, &b->cap[dyad__slot_stem_filter],
-                   DYAD__STEM_FILTER_WORDS, sizeof *im->stem_filter)) {
-        b->oom = 1;
-        return;
-    }
-    memset(im->stem_filter, 0, DYAD__STEM_FILTER_WORDS * sizeof *im->stem_filter);
+    uint64_t *f = clear_bits(b, &im->stem_filter, dyad__slot_stem_filter,
+                             DYAD__STEM_FILTER_WORDS);
+    if (!f) return;
     for (size_t k = 0; k < im->n_words; k++) {
         if (!im->words[k].stem_used) continue;
         const unsigned char *w = (const unsigned char *)im->strings + im->words[k].str;
         uint64_t h = 0;
         for (uint32_t i = 0; i < im->words[k].len; i++) h = dyad__stem_roll(h, w[i]);
-        unsigned bit = (unsigned)((h * 0x9e3779b97f4a7c15ull) >> 50);
-        im->stem_filter[bit >> 6] |= 1ull << (bit & 63);
+        unsigned bit = dyad__stem_filter_bit(h);
+        f[bit >> 6] |= 1ull << (bit & 63);
     }
     im->n_stem_filter = DYAD__STEM_FILTER_WORDS;
 }
@@ -676,16 +686,12 @@ static void build_edge_filter(dyad__builder *b)
     dyad__image *im = &b->im;
     size_t nwords = 64;                   /* 4,096 bits at least */
     while (nwords * 64 < b->edge_fill * 8) nwords *= 2;
-    if (dyad__grow((void **)&im->edge_filter, &b->cap[dyad__slot_edge_filter],
-                   nwords, sizeof *im->edge_filter)) {
-        b->oom = 1;
-        return;
-    }
-    memset(im->edge_filter, 0, nwords * sizeof *im->edge_filter);
+    uint64_t *f = clear_bits(b, &im->edge_filter, dyad__slot_edge_filter, nwords);
+    if (!f) return;
     for (size_t i = 0; i < im->n_edges; i++) {
         if (!im->edges[i].key) continue;
         size_t bit = dyad__edge_filter_bit(im->edges[i].key, nwords);
-        im->edge_filter[bit >> 6] |= 1ull << (bit & 63);
+        f[bit >> 6] |= 1ull << (bit & 63);
     }
     im->n_edge_filter = nwords;
 }

@@ -64,26 +64,29 @@ static int synset_possible(const mstate *st, uint32_t syn)
     return ((f[0] & c[0]) | (f[1] & c[1]) | (f[2] & c[2]) | (f[3] & c[3])) != 0;
 }
 
-/* Can a member of synset syn start with the word at live position q
- * (judged by the signature of the members' first words)? */
-static inline int synset_may_start(const mstate *st, uint32_t syn, size_t q)
+/* Can a phrase whose first words have signature `first` start at live
+ * position q? (a token with stems may start anything) */
+static inline int sig_may_start(const mstate *st, const uint64_t first[4],
+                                size_t q)
 {
     const dyad__tok *t = &st->m->s->t[st->m->live[q]];
     if (t->n_stems) return 1;
-    if (!t->word || syn >= st->im->n_synsets) return 0;
+    if (!t->word) return 0;
     unsigned b = dyad__sig(t->word);
-    return (st->im->synsets[syn].first[b >> 6] >> (b & 63)) & 1;
+    return (first[b >> 6] >> (b & 63)) & 1;
 }
 
-/* Can alternative group g start at live position q? (first-word
- * signature; a token with stems may start anything) */
+/* ... a member of synset syn, or an alternative of group g? */
+static inline int synset_may_start(const mstate *st, uint32_t syn, size_t q)
+{
+    return syn < st->im->n_synsets &&
+           sig_may_start(st, st->im->synsets[syn].first, q);
+}
+
 static inline int alt_may_start(const mstate *st, uint32_t g, size_t q)
 {
-    const dyad__tok *t = &st->m->s->t[st->m->live[q]];
-    if (t->n_stems) return 1;
-    if (!t->word || g >= st->im->n_altgroups) return 0;
-    unsigned b = dyad__sig(t->word);
-    return (st->im->altgroups[g].first[b >> 6] >> (b & 63)) & 1;
+    return g < st->im->n_altgroups &&
+           sig_may_start(st, st->im->altgroups[g].first, q);
 }
 
 /* End position of a synset match starting at live position q, or 0. */
