@@ -59,6 +59,7 @@ typedef struct dyad__word {      /* vocabulary entry */
 } dyad__word;
 
 #define DYAD__STARTS_SYNSET (1u << 15)
+#define DYAD__ANCHOR_WORD (1u << 14)  /* anchors a pattern of an indexed block */
 
 typedef struct dyad__wslot {     /* vocabulary hash slot (dict_build.c) */
     uint64_t text[2];            /* first 16 bytes of the word, 0-padded */
@@ -68,7 +69,6 @@ typedef struct dyad__wslot {     /* vocabulary hash slot (dict_build.c) */
     uint16_t starts;             /* set when the image is finished */
     uint16_t pad;
 } dyad__wslot;
-#define DYAD__ANCHOR_WORD (1u << 14)  /* anchors a pattern of an indexed block */
 
 /* Blocks with at least this many patterns get an anchor-word index. */
 #define DYAD__BUCKET_MIN 24
@@ -77,9 +77,9 @@ typedef struct dyad__edge {
     uint64_t key;                /* (node << 32) | term; 0 = empty slot */
     uint32_t child;
     uint32_t info;               /* the child's value and GAPS flag, copied
-                                    when the image is finished (see
-                                    dyad__edge_info), so that a walk down
-                                    the trie need not read nodes[] */
+                                    when the image is finished (packing
+                                    below), so that a walk down the trie
+                                    need not read nodes[] */
 } dyad__edge;
 
 /* Packing of dyad__edge.info: bit 31 the child's DYAD__NODE_GAPS, bits
@@ -312,13 +312,9 @@ static inline const char *dyad__str(const dyad__image *im, uint32_t off)
  * vocabulary. s must already be normalized (upper case). */
 uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n);
 
-/* The same, returning the word's slot (id, class and start bits in one
- * place), or NULL. */
-const dyad__wslot *dyad__word_lookup(const dyad__image *im, const char *s,
-                                     size_t n);
-
 /* The same in two steps, for lookups in batches: the word's hash, a
- * prefetch of its home slot, and the lookup given the hash. */
+ * prefetch of its home slot, and the lookup given the hash, which returns
+ * the word's slot (id, class and start bits in one place) or NULL. */
 static inline uint64_t dyad__word_hash(const char *s, size_t n)
 {
     return dyad__hash(s, n, 7);
@@ -342,8 +338,7 @@ static inline size_t dyad__edge_slot(uint64_t key, size_t n)
     return shift >= 64 ? 0 : (size_t)((key * 0x9e3779b97f4a7c15ull) >> shift);
 }
 
-/* Child of node for term, or 0. */
-/* Edge filter: one bit per (node, term) edge in a table of 16 or more
+/* Edge filter: one bit per (node, term) edge in a table of 8 or more
  * bits an edge, small enough to stay in cache, so that most steps to a
  * child that does not exist cost no trip to the edge table. Set when the
  * image is finished; empty while building. */
@@ -517,14 +512,6 @@ static inline void dyad__sig_set(uint64_t m[4], uint32_t term)
 {
     unsigned b = dyad__sig(term);
     m[b >> 6] |= 1ull << (b & 63);
-}
-
-/* Can token word w start a phrase under trie root r (an index into
- * roots[], or DYAD__STARTS_SYNSET)? */
-static inline int dyad__word_starts(const dyad__image *im, uint32_t w,
-                                    unsigned bit)
-{
-    return w && (im->words[(w & DYAD__TERM_MASK) - 1].starts & bit);
 }
 
 #endif /* DYAD_DICT_H */

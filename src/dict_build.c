@@ -95,15 +95,6 @@ static void fill_slot(dyad__wslot *w, const char *s, size_t n, uint32_t id)
     w->len = (uint32_t)n;
 }
 
-const dyad__wslot *dyad__word_lookup(const dyad__image *im, const char *s,
-                                     size_t n)
-{
-    uint32_t id;
-    if (im->n_wslots == 0) return NULL;
-    size_t i = word_slot(im, s, n, &id);
-    return id ? &im->wslots[i] : NULL;
-}
-
 const dyad__wslot *dyad__word_lookup_hashed(const dyad__image *im,
                                             const char *s, size_t n,
                                             uint64_t h)
@@ -116,7 +107,7 @@ const dyad__wslot *dyad__word_lookup_hashed(const dyad__image *im,
 
 uint32_t dyad__word_find(const dyad__image *im, const char *s, size_t n)
 {
-    const dyad__wslot *w = dyad__word_lookup(im, s, n);
+    const dyad__wslot *w = dyad__word_lookup_hashed(im, s, n, dyad__word_hash(s, n));
     return w ? w->id : 0;
 }
 
@@ -680,7 +671,7 @@ static void build_stem_filter(dyad__builder *b)
     im->n_stem_filter = DYAD__STEM_FILTER_WORDS;
 }
 
-/* The edge filter (see dyad__trie_step), the last step of the build. */
+/* The edge filter (see dyad__trie_edge). */
 static void build_edge_filter(dyad__builder *b)
 {
     dyad__image *im = &b->im;
@@ -717,16 +708,13 @@ static void alt_signatures(dyad__builder *b)
         dyad__altgroup *ag = &im->altgroups[g];
         memset(ag->first, 0, sizeof ag->first);
         for (uint32_t a = 0; a < ag->n_alts; a++) {
-            const dyad__alt *alt = &im->alts[ag->first_alt + a];
-            const dyad__pel *e = &im->pels[alt->first_el];
-            int all = 0;
+            const dyad__pel *e = &im->pels[im->alts[ag->first_alt + a].first_el];
             if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM))
                 dyad__sig_set(ag->first, e->arg & DYAD__TERM_MASK);
             else if (e->kind == DYAD__PE_SYNSET && e->arg < im->n_synsets)
                 for (int i = 0; i < 4; i++) ag->first[i] |= im->synsets[e->arg].first[i];
-            else
-                all = 1;
-            if (all) memset(ag->first, 0xff, sizeof ag->first);
+            else                          /* a stem: any word may start it */
+                memset(ag->first, 0xff, sizeof ag->first);
         }
     }
 }

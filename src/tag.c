@@ -87,29 +87,31 @@ size_t dyad__trie_match(const dyad__image *im, uint32_t root,
                         const dyad__tok *t, size_t n, size_t i,
                         const uint8_t *dead, uint32_t *value)
 {
-    /* Fast path: exact words along adjacent edges, no removed tokens in
-     * the way. Anything else (stems, gaps) takes the full search. */
-    if (!im->n_stems) {
-        uint32_t node = root, best_val = DYAD__NONE;
-        size_t pos = i, best_end = 0;
-        if (im->nodes[root].flags & DYAD__NODE_GAPS) goto full;
-        for (;;) {
-            if (pos >= n || (dead && dead[pos]) || !t[pos].word) break;
-            const dyad__edge *e = dyad__trie_edge(im, node, t[pos].word);
-            if (!e) break;
-            if (e->info & DYAD__INFO_GAPS) goto full;
-            node = e->child;
-            pos++;
-            uint32_t v = dyad__info_value(e->info);
-            if (v != DYAD__NONE) {
-                best_end = pos;
-                best_val = v;
-            }
+    /* Fast path: the walk dfs() makes when no token on the way has stems
+     * and no node on it has gap edges: exact words along adjacent edges,
+     * removed tokens skipped. Anything else takes the full search. */
+    uint32_t node = root, best_val = DYAD__NONE;
+    size_t pos = i, best_end = 0;
+    if (im->nodes[root].flags & DYAD__NODE_GAPS) goto full;
+    for (int depth = 0; depth < DYAD_MAX_PHRASE_WORDS; depth++) {
+        while (dead && pos < n && dead[pos]) pos++;
+        if (pos >= n) break;
+        if (t[pos].n_stems) goto full;
+        if (!t[pos].word) break;
+        const dyad__edge *e = dyad__trie_edge(im, node, t[pos].word);
+        if (!e) break;
+        if (e->info & DYAD__INFO_GAPS) goto full;
+        node = e->child;
+        pos++;
+        uint32_t v = dyad__info_value(e->info);
+        if (v != DYAD__NONE) {
+            best_end = pos;
+            best_val = v;
         }
-        if (!best_end) return 0;
-        *value = best_val;
-        return best_end;
     }
+    if (!best_end) return 0;
+    *value = best_val;
+    return best_end;
 full:;
     tm m = {im, t, n, dead, 0, DYAD__NONE};
     dfs(&m, root, i, 0);
@@ -138,14 +140,6 @@ static int is_wordish(const dyad__tok *t)
     return t->kind == DYAD__TK_WORD || t->kind == DYAD__TK_NUMBER;
 }
 
-/* Which tries may have a phrase starting with this token (computed by the
- * tokenizer from the word and its stems). */
-static inline unsigned starts(const dyad__image *im, const dyad__tok *t)
-{
-    (void)im;
-    return t->starts;
-}
-
 static void segment(dyad__sctx *s)
 {
     const dyad__image *im = s->im;
@@ -157,7 +151,7 @@ static void segment(dyad__sctx *s)
             continue;
         }
         uint32_t va = 0, vg = 0, vv = 0;
-        unsigned st = starts(im, t);
+        unsigned st = t->starts;   /* tries with a phrase starting here */
         size_t ea = st & (1u << DYAD__ROOT_ACTORS)
                         ? dyad__trie_match(im, im->roots[DYAD__ROOT_ACTORS], s->t,
                                            s->nt, i, NULL, &va) : 0;
@@ -295,7 +289,7 @@ static void find_discards(dyad__sctx *s)
     if (!im->n_discards) return;
     for (size_t i = 0; i < s->nt && s->discard < 2; i++) {
         uint32_t v;
-        if (!(starts(im, &s->t[i]) & (1u << DYAD__ROOT_DISCARDS))) continue;
+        if (!(s->t[i].starts & (1u << DYAD__ROOT_DISCARDS))) continue;
         size_t e = dyad__trie_match(im, im->roots[DYAD__ROOT_DISCARDS], s->t,
                                     s->nt, i, NULL, &v);
         if (!e) continue;
@@ -311,20 +305,20 @@ static void find_discards(dyad__sctx *s)
 }
 
 /* Issue phrases: counts per issue code, cancelled by any ignore phrase. */
-static void find_issues(dyad__sctx *s)
+static dyad_status find_issues(dyad__sctx *s)
 {
     const dyad__image *im = s->im;
-    if (!im->n_issues) return;
+    if (!im->n_issues) return DYAD_OK;
     uint32_t codes[32], counts[32];
     size_t n = 0;
     for (size_t i = 0; i < s->nt; i++) {
         uint32_t v;
-        if (!(starts(im, &s->t[i]) & (1u << DYAD__ROOT_ISSUES))) continue;
+        if (!(s->t[i].starts & (1u << DYAD__ROOT_ISSUES))) continue;
         size_t e = dyad__trie_match(im, im->roots[DYAD__ROOT_ISSUES], s->t,
                                     s->nt, i, NULL, &v);
         if (!e) continue;
         const dyad__issue *is = &im->issues[v];
-        if (is->ignore) return;
+        if (is->ignore) return DYAD_OK;
         size_t k = 0;
         while (k < n && strcmp(dyad__str(im, codes[k]),
                                dyad__str(im, is->category)) != 0)
@@ -336,14 +330,17 @@ static void find_issues(dyad__sctx *s)
         if (k < n) counts[k]++;
         i = e - 1;
     }
-    if (!n) return;
-    dyad__buf b;
-    dyad__buf_init(&b, 4096);
+    if (!n) return DYAD_OK;
+    size_t len = 1;                       /* "CODE,n;CODE,n" in the arena */
+    for (size_t k = 0; k < n; k++) len += strlen(dyad__str(im, codes[k])) + 12;
+    char *out = dyad__arena_alloc(s->a, len);
+    if (!out) return DYAD_ENOMEM;
+    size_t o = 0;
     for (size_t k = 0; k < n; k++)
-        dyad__buf_printf(&b, "%s%s,%u", k ? ";" : "", dyad__str(im, codes[k]),
-                         counts[k]);
-    if (b.p) s->issues = dyad__arena_strndup(s->a, b.p, b.len);
-    dyad__buf_free(&b);
+        o += (size_t)snprintf(out + o, len - o, "%s%s,%u", k ? ";" : "",
+                              dyad__str(im, codes[k]), counts[k]);
+    s->issues = out;
+    return DYAD_OK;
 }
 
 static void detect_title_case(dyad__sctx *s)
@@ -378,7 +375,7 @@ dyad_status dyad__tag(dyad__sctx *s)
     }
     detect_title_case(s);
     find_discards(s);
-    find_issues(s);
+    if (find_issues(s)) return DYAD_ENOMEM;
     segment(s);
     demote_nouns(s);
     return DYAD_OK;

@@ -299,8 +299,10 @@ static size_t scan_word(tkz *z, size_t i)
 
 /* The common case, taken before the general scanner: a run of ASCII
  * letters and digits ended by a space or by punctuation that cannot extend
- * or split a word. Normalizes, looks up and pushes the token in one pass.
- * Returns 0 (and does nothing) when the general scanner must decide. */
+ * or split a word. Normalizes and pushes the token in one pass (the
+ * lookup comes later, in look_up_all). Returns 1 when it took the word, 0
+ * (having done nothing) when the general scanner must decide, -1 when out
+ * of memory. */
 static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
 {
     const unsigned char *s = (const unsigned char *)z->s;
@@ -337,10 +339,7 @@ static int fast_word(tkz *z, size_t i, int *space_before, size_t *next)
     if (n == 2 && s[i] == 'U' && s[i + 1] == 'S') return 0;   /* "US" */
     dyad__tok *t = push(z, cc[s[i]] & C_DIGIT ? DYAD__TK_NUMBER : DYAD__TK_WORD,
                         i, n);
-    if (!t) {
-        *next = i;
-        return 1;            /* the caller sees no up and reports ENOMEM */
-    }
+    if (!t) return -1;
     up[n] = '\0';
     z->norm_used += n + 1;
     t->up = up;
@@ -485,10 +484,9 @@ dyad_status dyad__tokenize(const dyad__image *im, dyad__arena *a,
             z.hyphen_next = 0;
             continue;
         }
-        if (fast_word(&z, i, &space_before, &i)) {
-            if (z.n == 0 || !z.t[z.n - 1].up) return DYAD_ENOMEM;
-            continue;
-        }
+        int fw = fast_word(&z, i, &space_before, &i);
+        if (fw < 0) return DYAD_ENOMEM;
+        if (fw) continue;
         if (is_alnum_at(&z, i)) {
             size_t j = scan_word(&z, i);
             if (j == i) j = i + 1;

@@ -112,11 +112,15 @@ static void write_jsonl(void)
     fprintf(f, "not json\n");
     fprintf(f, "{\"id\":\"b\",\"text\":\"Iraq was accused by Iran of "
                "humanitarian aid and oil smuggling.\"}\n");
-    for (int k = 0; k < 40; k++)   /* a long document: the arena grows */
-        fprintf(f, "%s", k ? "" : "{\"id\":\"c\",\"text\":\"");
+    fprintf(f, "{\"id\":\"c\",\"text\":\"");   /* long: the arena grows */
     for (int k = 0; k < 400; k++)
         fprintf(f, "Iranian President Mahmoud Ahmadinejad met Iraqi ministers. ");
     fprintf(f, "\"}\n");
+    /* more tokens than bytes / 3: the token array grows inside the
+     * tokenizer's fast path */
+    fprintf(f, "{\"id\":\"d\",\"text\":\"Iran met Iraq");
+    for (int k = 0; k < 300; k++) fprintf(f, ",a");
+    fprintf(f, ".\"}\n");
     fclose(f);
 }
 

@@ -324,6 +324,25 @@ static void test_slice(void)
     CHECK_INT(T[2].off, 21);
 }
 
+/* Out of memory while the token array grows (here inside the fast path,
+ * after another word): the tokenizer reports it and stops. */
+static void test_out_of_memory(void)
+{
+    char text[3001];
+    for (size_t k = 0; k < 3000; k += 2) memcpy(text + k, "a ", 2);
+    text[3000] = '\0';
+    dyad__arena_reset(&A);               /* the same text, room enough */
+    CHECK_INT(dyad__tokenize(&D->im, &A, text, 0, 3000, &T, &N), DYAD_OK);
+    CHECK_INT(N, 1500);
+    dyad__arena small;
+    dyad__arena_init(&small);
+    small.limit = (64u << 10) + 1024;   /* the first chunk, not a second */
+    dyad__tok *t;
+    size_t n;
+    CHECK_INT(dyad__tokenize(&D->im, &small, text, 0, 3000, &t, &n), DYAD_ENOMEM);
+    dyad__arena_free(&small);
+}
+
 static void test_abbrev_table(void)
 {
     CHECK(dyad__abbrevs_sorted());
@@ -357,6 +376,7 @@ int main(void)
     test_word_ids();
     test_offsets();
     test_slice();
+    test_out_of_memory();
     test_abbrev_table();
     dyad__arena_free(&A);
     dyad_dict_free(D);
