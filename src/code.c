@@ -400,6 +400,10 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
     int code_all = s->opt->code_by == DYAD_CODE_ALL;
     for (size_t vi = 0; vi < nv && (!found || code_all || !dominant_seen); vi++) {
         const dyad__piece *vp = &s->pc[verbs[vi]];
+        if (found && !code_all) {     /* only a dominant code may follow */
+            const dyad__vform *vf = &s->im->vforms[vp->payload];
+            if (!s->im->blocks[s->im->verbs[vf->verb].block].dominant) continue;
+        }
         long vfrom = dyad__mclause_pos(&m, vp->from);
         long vlast = dyad__mclause_pos(&m, vp->to - 1);
         if (vfrom < 0 || vlast < 0) continue;

@@ -12,7 +12,7 @@
 #include "builtin.h"
 #include "dict_verbs.h"
 
-#define CACHE_FORMAT 18u   /* bump when the image layout or a reader changes */
+#define CACHE_FORMAT 19u   /* bump when the image layout or a reader changes */
 
 typedef struct source {
     dyad_dict_kind kind;

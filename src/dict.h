@@ -195,7 +195,8 @@ typedef struct dyad__vblock {
      * order); patterns without a literal word are listed at free_first. */
     uint32_t bucket_root;        /* DYAD__NONE: scan all patterns */
     uint32_t free_first, n_free;
-    uint32_t pad;
+    uint32_t dominant;           /* 1 when the block, one of its verbs or
+                                    patterns has a dominant code ([c!]) */
     uint64_t anchor_sig[4];      /* signature of its anchor words */
 } dyad__vblock;
 

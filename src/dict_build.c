@@ -639,6 +639,23 @@ static void index_blocks(dyad__builder *b)
     }
 }
 
+/* Which blocks can yield a dominant code, the only kind that may still
+ * come after a clause has its event (code.c). */
+static void mark_dominant_blocks(dyad__image *im)
+{
+    for (size_t k = 0; k < im->n_blocks; k++) {
+        dyad__vblock *bl = &im->blocks[k];
+        bl->dominant = (bl->code.flags & DYAD__EC_DOMINANT) != 0;
+        for (uint32_t i = 0; i < bl->n_pats && !bl->dominant; i++)
+            if (im->patterns[im->pat_order[bl->first_pat + i]].code.flags &
+                DYAD__EC_DOMINANT)
+                bl->dominant = 1;
+    }
+    for (size_t v = 0; v < im->n_verbs; v++)
+        if (im->verbs[v].code.flags & DYAD__EC_DOMINANT)
+            im->blocks[im->verbs[v].block].dominant = 1;
+}
+
 /* A bit set of nwords 64-bit words in image array *arr (capacity slot),
  * cleared; NULL when out of memory. */
 static uint64_t *clear_bits(dyad__builder *b, uint64_t **arr, size_t slot,
@@ -724,6 +741,7 @@ dyad_status dyad__builder_finish(dyad__builder *b)
     add_builtin_words(b);
     sort_patterns(b);
     index_blocks(b);
+    mark_dominant_blocks(&b->im);
     build_stem_filter(b);
     alt_signatures(b);
     if (b->im.n_edges == 0 && rehash_edges(b, 16)) b->oom = 1;
