@@ -17,6 +17,8 @@ const char cli_dict_help[] =
     "  --verbs FILE       verb pattern dictionary\n"
     "  --discards FILE    discard phrases\n"
     "  --issues FILE      issue phrases\n"
+    "  --verb-forms FILE  verb inflections, `LEMMA {FORMS}` lines (default:\n"
+    "                     the built-in table made from WordNet)\n"
     "  --cache-dir DIR    binary dictionary cache (default $DYAD_CACHE_DIR,\n"
     "                     $XDG_CACHE_HOME/dyad or ~/.cache/dyad)\n"
     "  --no-cache         compile dictionaries without the cache\n"
@@ -27,7 +29,7 @@ int cli_dict_flag(cli_dicts *c, int argc, char **argv, int *i)
     static const struct { const char *flag; int kind; } kinds[] = {
         {"--actors", DYAD_DICT_ACTORS}, {"--agents", DYAD_DICT_AGENTS},
         {"--verbs", DYAD_DICT_VERBS}, {"--discards", DYAD_DICT_DISCARDS},
-        {"--issues", DYAD_DICT_ISSUES},
+        {"--issues", DYAD_DICT_ISSUES}, {"--verb-forms", DYAD_DICT_FORMS},
     };
     const char *a = argv[*i];
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {

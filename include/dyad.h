@@ -68,6 +68,7 @@ typedef enum dyad_dict_kind {
     DYAD_DICT_VERBS,
     DYAD_DICT_DISCARDS,
     DYAD_DICT_ISSUES,
+    DYAD_DICT_FORMS,         /* verb forms table: `LEMMA {FORMS}` lines */
     DYAD_DICT_KINDS
 } dyad_dict_kind;
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "builtin.h"
+#include "dict_forms.h"
 #include "dict_verbs.h"
 
 #define CACHE_FORMAT 19u   /* bump when the image layout or a reader changes */
@@ -163,10 +164,12 @@ static void replay_diags(const dyad_dict *d, dyad__diag_sink *sink)
 
 static void compile_sources(dyad_dict_builder *db, dyad__builder *b)
 {
+    /* the forms tables first: the verbs readers consult them */
+    for (int pass = 0; pass < 2; pass++)
     for (size_t k = 0; k < db->n && !b->oom; k++) {
         const source *s = &db->src[k];
         const char *text = src_text(s);
-        if (!text) continue;
+        if (!text || (s->kind == DYAD_DICT_FORMS) != (pass == 0)) continue;
         b->cur_file = dyad__b_str(b, s->name, strlen(s->name));
         b->cur_name = s->name;
         DYAD__B_PUSH(b, files, b->cur_file);
@@ -176,11 +179,14 @@ static void compile_sources(dyad_dict_builder *db, dyad__builder *b)
         case DYAD_DICT_VERBS: dyad__read_verbs(b, text, s->len); break;
         case DYAD_DICT_DISCARDS: dyad__read_discards(b, text, s->len); break;
         case DYAD_DICT_ISSUES: dyad__read_issues(b, text, s->len); break;
+        case DYAD_DICT_FORMS: dyad__read_forms(b, text, s->len); break;
         default: break;
         }
     }
     b->cur_name = NULL;
     dyad__verbs_finish(b);
+    dyad__forms_free(b->forms);
+    b->forms = NULL;
     dyad__builder_finish(b);
 }
 

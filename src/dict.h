@@ -379,6 +379,7 @@ static inline uint32_t dyad__trie_step(const dyad__image *im, uint32_t node,
 /* ------------------------------------------------------------- builder */
 
 typedef struct dyad__builder dyad__builder;
+typedef struct dyad__forms dyad__forms;
 
 /* Reading side: each dictionary module (dict_actors.c, ...) parses lines and
  * calls these. The builder owns the growing image. */
@@ -391,6 +392,7 @@ struct dyad__builder {
     const char *cur_name;
     int oom;                     /* set once an allocation failed */
     struct dyad__vstate *vs;     /* verb reader state across files */
+    dyad__forms *forms;          /* verb forms table (dict_forms.c) */
 };
 
 dyad_status dyad__builder_init(dyad__builder *b, dyad__diag_sink *sink);

@@ -8,6 +8,7 @@
  * dict_misc.c) sit on top of this file; dict.c drives them.
  */
 #include "dict.h"
+#include "dict_forms.h"
 #include "utf8.h"
 
 #include <stdarg.h>
@@ -767,5 +768,6 @@ void dyad__builder_free(dyad__builder *b)
 #define DYAD__FREE(T, name) free(b->im.name);
     DYAD__IMAGE_ARRAYS(DYAD__FREE)
 #undef DYAD__FREE
+    dyad__forms_free(b->forms);
     memset(b, 0, sizeof *b);
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "dict_actors.h"
+#include "dict_forms.h"
 #include "dict_lines.h"
 
 /* ------------------------------------------------------- reader state */
@@ -562,10 +563,29 @@ static void insert_form(dyad__builder *b, unsigned long line, const char *s,
                              : DYAD__VF_BASE;
         put_form(b, line, p, verb, vw, kind, 1, raw, rl);
         if (generate && !b->oom) {
-            /* regular inflections of the verb word, same phrase otherwise */
+            /* inflections of the verb word, same phrase otherwise: from
+             * the forms table when it has the word, else by rule */
             char word[256];
             size_t wl = p->wl[vw] < sizeof word ? p->wl[vw] : sizeof word - 1;
             memcpy(word, p->w[vw], wl);
+            word[wl] = '\0';
+            size_t fl = 0;
+            const char *listed = dia == DYAD__PETRARCH && !p->stem[vw]
+                                     ? dyad__forms_find(b, word, wl, &fl)
+                                     : NULL;
+            for (size_t i = 0; listed && i < fl && !b->oom;) {
+                size_t j = i;
+                while (j < fl && listed[j] != ' ') j++;
+                p->w[vw] = listed + i;
+                p->wl[vw] = (uint16_t)(j - i);
+                put_form(b, line, p, verb, vw,
+                         form_kind(listed + i, j - i, word, wl), 0, raw, rl);
+                i = j + 1;
+            }
+            if (listed) {
+                free(p);
+                return;
+            }
             char out[5][96];
             size_t len[5];
             static const uint32_t kinds[5] = {DYAD__VF_S, DYAD__VF_PAST,

@@ -237,10 +237,50 @@ static void test_tabari_verbs(void)
     dyad_dict_free(d);
 }
 
+/* A verb without {...} takes its forms from the forms table, read first
+ * whatever the order the sources were queued in; a verb the table lacks
+ * gets the regular endings; listed {...} still replace both. */
+static void test_forms_table(void)
+{
+    src s[2] = {
+        {DYAD_DICT_VERBS, "t.verbs",
+         "--- FLEE [0874] ---\n"
+         "FLEE\n"
+         "+SPEAK_OUT [111]\n"
+         "RETREAT\n"
+         "SEEK {SEEKS}\n", 0},
+        {DYAD_DICT_FORMS, "t.forms",
+         "# forms\n"
+         "FLEE {FLEES FLED FLEEING}\n"
+         "speak {speaks  spoke spoken speaking}\n"
+         "SEEK {SEEKS SOUGHT SEEKING}\n"
+         "BROKEN LINE\n"
+         "TWO WORDS {X}\n"
+         "EMPTY {}\n", 0},
+    };
+    size_t errors = 0;
+    dyad_dict *d = build(s, 2, NULL, &errors);
+    size_t end;
+    check_form(d, "fled", "FLEE", DYAD__VF_PAST, 1);
+    check_form(d, "fleeing", "FLEE", DYAD__VF_ING, 1);
+    CHECK(vform(d, "fleed", &end) == NULL);      /* the table, not rules */
+    check_form(d, "spoke out", "+SPEAK_OUT", DYAD__VF_PAST, 2);
+    check_form(d, "spoken out", "+SPEAK_OUT", DYAD__VF_PAST, 2);
+    check_form(d, "speaks out", "+SPEAK_OUT", DYAD__VF_S, 2);
+    check_form(d, "retreated", "RETREAT", DYAD__VF_PAST, 1);
+    CHECK(vform(d, "sought", &end) == NULL);     /* {SEEKS} was listed */
+    CHECK_INT(has_diag("t.forms", 5, "WORD {FORM"), 1);
+    CHECK_INT(has_diag("t.forms", 6, "one word"), 1);
+    CHECK_INT(has_diag("t.forms", 7, "no forms"), 1);
+    CHECK_INT(errors, 3);
+    dyad_dict_free(d);
+}
+
 int main(void)
 {
     dyad__arena_init(&A);
     test_verbs();
+    test_forms_table();
     test_tabari_verbs();
     test_bad_verbs();
     dyad__arena_free(&A);
