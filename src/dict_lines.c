@@ -22,7 +22,9 @@ dyad__dialect dyad__detect_dialect(const char *text, size_t len)
         else if (n >= 4 && memcmp(p, "<!--", 4) == 0) pet += 5;
         else if (n >= 4 && memcmp(p, "--- ", 4) == 0) pet += 5;
         else if (n >= 9 && memcmp(p, "<SYNSETS>", 9) == 0) tab += 50;
-        else {
+        else if (n >= 1 && p[0] == '#') {
+            /* a whole-line `#` comment is either dialect's: no evidence */
+        } else {
             int depth = 0;
             for (size_t i = 0; i < n; i++) {
                 if (p[i] == '[') depth++;

@@ -8,9 +8,12 @@
  * it in /usr/share/wordnet). Every one-word verb lemma of index.verb gets
  * a line `LEMMA {THIRD-PERSON PAST... -ING...}`. The irregular forms come
  * from WordNet's exception list, verb.exc (met/meet, fled/flee, stopped/
- * stop); the others follow the regular spelling rules of English. Where
- * verb.exc gives a doubled consonant (travelled, benefitted) the single
- * form (traveled, benefited) is listed too, as both are in use. The first
+ * stop); the others follow the regular spelling rules of English. The
+ * regular past is kept beside irregular ones, as verb.exc also lists rare
+ * variants (chid beside chided, dreamt beside dreamed), unless it is a
+ * verb of its own (seed is not a past of see, nor bed of be). Where verb.exc gives a
+ * doubled consonant (travelled, benefitted), a word of more than one
+ * syllable keeps its single forms too (traveled, benefited). The first
  * line of the output names this generator; tests/verb_forms.test.sh
  * regenerates the file and fails on a difference.
  */
@@ -108,7 +111,10 @@ static int read_exceptions(const char *dir)
         char form[MAX_WORD], rest[1024];
         if (sscanf(line, "%63s %1023[^\n]", form, rest) != 2) continue;
         if (!is_plain_word(form)) continue;
-        for (char *base = strtok(rest, " "); base; base = strtok(NULL, " ")) {
+        for (char *base = rest, *sp; *base; base = sp) {
+            sp = strchr(base, ' ');
+            if (sp) *sp++ = '\0';
+            else sp = base + strlen(base);
             lemma *l = find(base);
             if (l) add_form(l, form);
         }
@@ -222,7 +228,7 @@ static void write_lemma(FILE *out, const lemma *l)
     if (strcmp(w, "be") && strcmp(w, "have")) put(&out_fs, s);
     for (int i = 0; i < l->n_forms; i++) put(&out_fs, l->forms[i]);
     for (int i = 0; i < fs.n; i++) put(&out_fs, fs.f[i]);
-    if (!has_past) put(&out_fs, past);
+    if (!has_past || !find(past)) put(&out_fs, past);
     if (!has_ing) put(&out_fs, ing);
     for (const char *p = w; *p; p++) fputc(toupper((unsigned char)*p), out);
     fputs(" {", out);
