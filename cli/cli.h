@@ -23,6 +23,8 @@ typedef struct cli_dicts {
     size_t warnings;          /* dictionary warnings seen */
     int loading;              /* 1 while dictionaries load */
     size_t errors;            /* diagnostics of severity error, all sources */
+    size_t skipped;           /* loading warnings a command chose not to show */
+    dyad_diag_fn diag;        /* loading's diagnostics; NULL: cli_diag */
 } cli_dicts;
 
 /* If argv[*i] is a dictionary or cache flag, consume it (and its value)
@@ -46,5 +48,6 @@ extern const char cli_dict_help[];
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 #endif /* DYAD_CLI_H */

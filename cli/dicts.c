@@ -130,7 +130,7 @@ dyad_dict *cli_load_dicts(cli_dicts *c, size_t *dict_errors)
                       : c->cache_dir ? c->cache_dir
                                      : default_cache_dir(buf, sizeof buf);
     if (dir && mkdirs(dir) != 0) dir = NULL;   /* no cache: still works */
-    dyad_dict_options opt = {dir, cli_diag, c};
+    dyad_dict_options opt = {dir, c->diag ? c->diag : cli_diag, c};
     dyad_dict *d = NULL;
     size_t before = c->warnings;
     c->loading = 1;

@@ -16,6 +16,8 @@ static void usage(FILE *f)
             "  code [FILE|DIR|-]...   code news documents; event records to stdout\n"
             "  explain \"sentence\"     show how a sentence is coded\n"
             "  validate FILE.xml      run PETRARCH unit-test records\n"
+            "  dict check             list the problems of a dictionary set\n"
+            "  dict lookup PHRASE     what a phrase codes to, and from which entry\n"
             "  version                print the version\n\n"
             "Run 'dyad COMMAND --help' for a command's options.\n",
             DYAD_VERSION);
@@ -31,6 +33,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dyad %s\n", DYAD_VERSION);
         return 0;

@@ -113,6 +113,28 @@ typedef struct dyad_dict_stats {
 } dyad_dict_stats;
 void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
 
+/* ------------------------------------------------- for dictionary authors */
+
+/* Check a compiled set beyond what loading it reports: a phrase, verb or
+ * pattern listed twice (an error when the two differ in code, since only
+ * one is ever used; a warning otherwise), date rules of one entry that
+ * overlap or can never apply, and phrases, verbs and pattern words that can
+ * never match text as dyad tokenizes it. Each finding goes to fn (may be
+ * NULL) with the file and line of the entry concerned. */
+dyad_status dyad_dict_check(const dyad_dict *d, dyad_diag_fn fn, void *ud,
+                            size_t *errors, size_t *warnings);
+
+typedef void (*dyad_line_fn)(void *ud, const char *line);
+/* Every entry the words of a phrase match, read as the coder reads them
+ * (longest match first, left to right), as lines of text: actors with the
+ * code their date rules give on date (YYYYMMDD; 0: undated), agents, verb
+ * forms with their block and code, discards and synset members, each with
+ * its file and line. *n_found (may be NULL) receives the number of
+ * entries shown. */
+dyad_status dyad_dict_lookup(const dyad_dict *d, const char *text, size_t len,
+                             int date, dyad_line_fn fn, void *ud,
+                             size_t *n_found);
+
 /* ------------------------------------------------------------------ dates */
 
 /* Dates are integers YYYYMMDD; 0 means unknown. */

@@ -108,7 +108,7 @@ function handWritten(dir) {
       if (!line.trim() || /^\s/.test(line)) continue;
       const m = /^\+?([^\s\[]+)/.exec(line);
       if (!m) continue;
-      known.add(m[1].toUpperCase());
+      known.add(m[1].toUpperCase().replace(/-/g, '_'));
       if (f.startsWith('leaders-')) {
         for (const w of m[1].toUpperCase().split(/[_-]/)) nameWords.add(w);
       }
@@ -146,9 +146,11 @@ async function main() {
   await personNames(nameWords);
   // every city of every phrase, to judge ambiguity over the whole data set
   const byPhrase = new Map();
+  // keyed as dyad reads a phrase: a hyphen joins words as `_` does
   const add = (ph, c, code) => {
-    if (!byPhrase.has(ph)) byPhrase.set(ph, []);
-    byPhrase.get(ph).push({ c, code });
+    const key = ph.replace(/-/g, '_');
+    if (!byPhrase.has(key)) byPhrase.set(key, []);
+    byPhrase.get(key).push({ c, code, ph });
   };
   for (const c of cities) {
     const code = alpha3(c.country);
@@ -160,14 +162,15 @@ async function main() {
   }
   const out = new Map();                // code -> [phrase, population]
   let kept = 0;
-  for (const [ph, list] of byPhrase) {
+  for (const [key, list] of byPhrase) {
     list.sort((a, b) => b.c.population - a.c.population);
     const top = list[0];
+    const ph = top.ph;
     if (!list.some((x) => x.code === top.code && selected(x.c))) continue;
     const rival = list.find((x) => x.code !== top.code);
     if (rival && rival.c.population * AMBIGUITY_RATIO > top.c.population) continue;
-    if (known.has(ph)) continue;
-    if (nameWords.has(ph) && top.c.population < MIN_BIG_CITY) continue;
+    if (known.has(key)) continue;
+    if (nameWords.has(key) && top.c.population < MIN_BIG_CITY) continue;
     if (ph.replace(/[_-]/g, '').length < 4 && top.c.population < 300000) continue;
     if (isOrdinaryWord(wn, ph, top.c.population)) continue;
     if (!out.has(top.code)) out.set(top.code, []);
