@@ -1,9 +1,11 @@
 /*
- * fuzz_dict.c - libFuzzer harness for the dictionary loaders. The input is
- * fed as dictionary text of each kind in turn (actors, agents, verbs,
- * discards, issues) with dyad_dict_builder_add_text, next to small fixed
- * dictionaries of the other kinds, compiled with dyad_dict_build (no cache),
- * and a fixed text is coded with the result.
+ * fuzz_dict.c - libFuzzer harness for the dictionary loaders and tools. The
+ * input is fed as dictionary text of each kind in turn (actors, agents,
+ * verbs, discards, issues, verb forms) with dyad_dict_builder_add_text, next
+ * to small fixed dictionaries of the other kinds, compiled with
+ * dyad_dict_build (no cache); the result is checked (dyad_dict_check), a
+ * fixed text is coded with it, and the input is looked up as a phrase
+ * (dyad_dict_lookup).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,7 +36,14 @@ static const char *const mini[DYAD_DICT_KINDS] = {
     [DYAD_DICT_ISSUES] =
         ("<ISSUE CATEGORY=\"SECURITY\">\nn:rebel [REB]\nv:smuggle [SMG]\n"
         "~rebel+yell\n</ISSUE>\n"),
+    [DYAD_DICT_FORMS] = ("MEET {MEETS MET MEETING}\nBLAME {BLAMES BLAMED BLAMING}\n"),
 };
+
+static void line_sink(void *ud, const char *line)
+{
+    size_t *n = ud;
+    *n += strlen(line);
+}
 
 static const char text[] =
     "BAGHDAD, June 15 (Reuters) - Iran accused Iraq of supporting rebels on "
@@ -71,6 +80,12 @@ static void one_kind(dyad_dict_kind kind, const uint8_t *data, size_t size,
     if (st != DYAD_OK || !d) return;
     dyad_dict_stats stats;
     dyad_dict_get_stats(d, &stats);
+    size_t errors = 0, warnings = 0;
+    dyad_dict_check(d, diag, sink, &errors, &warnings);
+    size_t found = 0;
+    dyad_dict_lookup(d, (const char *)data, size, 20100615, line_sink, sink,
+                     &found);
+    *sink += errors + warnings + found;
 
     dyad_options opt;
     dyad_options_init(&opt);
