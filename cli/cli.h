@@ -1,6 +1,7 @@
 /*
  * cli.h - pieces shared by the subcommands of the dyad tool: dictionary
- * flags (--actors, --agents, --verbs, --discards, --issues, cache options),
+ * flags (--actors, --agents, --verbs, --discards, --issues, --verb-forms,
+ * cache options),
  * loading them through the public API, and printing diagnostics. The tool
  * uses only include/dyad.h.
  */
@@ -23,7 +24,6 @@ typedef struct cli_dicts {
     size_t warnings;          /* dictionary warnings seen */
     int loading;              /* 1 while dictionaries load */
     size_t errors;            /* diagnostics of severity error, all sources */
-    size_t skipped;           /* loading warnings a command chose not to show */
     dyad_diag_fn diag;        /* loading's diagnostics; NULL: cli_diag */
 } cli_dicts;
 

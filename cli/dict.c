@@ -14,7 +14,7 @@
 
 static const char usage_text[] =
     "usage: dyad dict check [--strict] [dictionary options]\n"
-    "       dyad dict lookup [--date YYYY-MM-DD] [dictionary options] PHRASE...\n"
+    "       dyad dict lookup [--date YYYY-MM-DD] [dictionary options] [--] PHRASE...\n"
     "check: list the problems of a dictionary set (the built-in one, or the\n"
     "  files given) with file and line; exit 1 on an error (with --strict,\n"
     "  on a warning too).\n"
@@ -28,16 +28,20 @@ static void print_line(void *ud, const char *line)
     printf("%s\n", line);
 }
 
-/* Loading's own "listed again" warnings are left out: the check reports
- * each of them with the earlier entry and whether the codes differ. */
+/* Loading's own "listed again" warnings for actor, agent and discard
+ * phrases are left out: dyad_dict_check reports each of them with the
+ * earlier entry and whether the codes differ. Those of other kinds (issue
+ * and time phrases, word classes) are shown as loading gives them. */
 static void check_diag(void *ud, const dyad_diag *d)
 {
     cli_dicts *c = ud;
+    static const char *const rechecked[] = {"actor phrase '", "agent phrase '",
+                                            "discard phrase '"};
     if (c->loading && d->severity == DYAD_SEV_WARNING &&
-        strstr(d->message, " is listed again; this later entry replaces")) {
-        c->skipped++;
-        return;
-    }
+        strstr(d->message, " is listed again; this later entry replaces"))
+        for (size_t k = 0; k < sizeof rechecked / sizeof rechecked[0]; k++)
+            if (!strncmp(d->message, rechecked[k], strlen(rechecked[k])))
+                return;
     cli_diag(ud, d);
 }
 
@@ -103,11 +107,11 @@ static int lookup(int argc, char **argv)
 {
     cli_dicts dc;
     memset(&dc, 0, sizeof dc);
-    int date = 0;
+    int date = 0, words_only = 0;      /* after `--`, every word is phrase */
     char *text = NULL;
     size_t tlen = 0;
     for (int i = 1; i < argc; i++) {
-        int r = cli_dict_flag(&dc, argc, argv, &i);
+        int r = words_only ? 0 : cli_dict_flag(&dc, argc, argv, &i);
         if (r < 0) {
             fprintf(stderr, "dyad dict: %s needs a value\n", argv[i]);
             free(text);
@@ -115,7 +119,16 @@ static int lookup(int argc, char **argv)
         }
         if (r) continue;
         const char *a = argv[i];
-        if (!strcmp(a, "--date") && i + 1 < argc) {
+        if (!strcmp(a, "--") && !words_only) {
+            words_only = 1;
+            continue;
+        }
+        if (!strcmp(a, "--date") && !words_only) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "dyad dict lookup: --date needs a value\n");
+                free(text);
+                return 2;
+            }
             date = dyad_date_parse(argv[i + 1], strlen(argv[i + 1]));
             if (!date) {
                 fprintf(stderr, "dyad dict lookup: bad date '%s' (want "
@@ -124,12 +137,12 @@ static int lookup(int argc, char **argv)
                 return 2;
             }
             i++;
-        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        } else if (!words_only && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
             fputs(usage_text, stdout);
             fputs(cli_dict_help, stdout);
             free(text);
             return 0;
-        } else if (a[0] == '-' && a[1]) {
+        } else if (!words_only && a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad dict lookup: unknown option '%s'\n%s", a,
                     usage_text);
             free(text);

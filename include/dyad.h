@@ -124,6 +124,8 @@ void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
 dyad_status dyad_dict_check(const dyad_dict *d, dyad_diag_fn fn, void *ud,
                             size_t *errors, size_t *warnings);
 
+/* Receives one line of text (no newline); the string is borrowed for the
+ * duration of the call only. */
 typedef void (*dyad_line_fn)(void *ud, const char *line);
 /* Every entry the words of a phrase match, read as the coder reads them
  * (longest match first, left to right), as lines of text: actors with the

@@ -13,7 +13,7 @@
 #include "dict_forms.h"
 #include "dict_verbs.h"
 
-#define CACHE_FORMAT 19u   /* bump when the image layout or a reader changes */
+#define CACHE_FORMAT 20u   /* bump when the image layout or a reader changes */
 
 typedef struct source {
     dyad_dict_kind kind;
@@ -165,22 +165,23 @@ static void replay_diags(const dyad_dict *d, dyad__diag_sink *sink)
 static void compile_sources(dyad_dict_builder *db, dyad__builder *b)
 {
     /* the forms tables first: the verbs readers consult them */
-    for (int pass = 0; pass < 2; pass++)
-    for (size_t k = 0; k < db->n && !b->oom; k++) {
-        const source *s = &db->src[k];
-        const char *text = src_text(s);
-        if (!text || (s->kind == DYAD_DICT_FORMS) != (pass == 0)) continue;
-        b->cur_file = dyad__b_str(b, s->name, strlen(s->name));
-        b->cur_name = s->name;
-        DYAD__B_PUSH(b, files, b->cur_file);
-        switch (s->kind) {
-        case DYAD_DICT_ACTORS: dyad__read_actors(b, text, s->len); break;
-        case DYAD_DICT_AGENTS: dyad__read_agents(b, text, s->len); break;
-        case DYAD_DICT_VERBS: dyad__read_verbs(b, text, s->len); break;
-        case DYAD_DICT_DISCARDS: dyad__read_discards(b, text, s->len); break;
-        case DYAD_DICT_ISSUES: dyad__read_issues(b, text, s->len); break;
-        case DYAD_DICT_FORMS: dyad__read_forms(b, text, s->len); break;
-        default: break;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < db->n && !b->oom; k++) {
+            const source *s = &db->src[k];
+            const char *text = src_text(s);
+            if (!text || (s->kind == DYAD_DICT_FORMS) != (pass == 0)) continue;
+            b->cur_file = dyad__b_str(b, s->name, strlen(s->name));
+            b->cur_name = s->name;
+            DYAD__B_PUSH(b, files, b->cur_file);
+            switch (s->kind) {
+            case DYAD_DICT_ACTORS: dyad__read_actors(b, text, s->len); break;
+            case DYAD_DICT_AGENTS: dyad__read_agents(b, text, s->len); break;
+            case DYAD_DICT_VERBS: dyad__read_verbs(b, text, s->len); break;
+            case DYAD_DICT_DISCARDS: dyad__read_discards(b, text, s->len); break;
+            case DYAD_DICT_ISSUES: dyad__read_issues(b, text, s->len); break;
+            case DYAD_DICT_FORMS: dyad__read_forms(b, text, s->len); break;
+            default: break;
+            }
         }
     }
     b->cur_name = NULL;

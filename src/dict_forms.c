@@ -13,6 +13,9 @@
 #include "dict_forms.h"
 #include "dict_lines.h"
 
+/* lengths of words and forms lists are kept in 16 bits */
+_Static_assert(DYAD_MAX_DICT_LINE < 65536, "forms lengths must fit uint16_t");
+
 typedef struct fentry {
     uint32_t word, forms;       /* offsets into the text pool */
     uint16_t wl, fl;
@@ -80,12 +83,14 @@ static int grow(dyad__forms *f)
     return 0;
 }
 
-/* Store one entry; a later line for the same word replaces the earlier. */
+/* Store one entry; a later line for the same word replaces the earlier
+ * (*replaced set). */
 static int put(dyad__forms *f, const char *w, size_t wl, const char *forms,
-               size_t fl)
+               size_t fl, int *replaced)
 {
     if ((f->n + 1) * 2 > f->cap && grow(f)) return -1;
     fentry *e = slot_of(f, w, wl);
+    *replaced = e->word != DYAD__NONE;
     uint32_t fo = pool_add(f, forms, fl);
     if (fo == DYAD__NONE) return -1;
     if (e->word == DYAD__NONE) {
@@ -100,7 +105,9 @@ static int put(dyad__forms *f, const char *w, size_t wl, const char *forms,
     return 0;
 }
 
-/* Upper-case the forms list and squeeze its blanks to single spaces. */
+/* Upper-case the forms list and squeeze its blanks to single spaces. The
+ * result may be truncated at cap - 1 bytes (a line is at most
+ * DYAD_MAX_DICT_LINE bytes, which fits). */
 static size_t normalize_forms(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
@@ -114,6 +121,20 @@ static size_t normalize_forms(const char *s, size_t n, char *out, size_t cap)
     }
     while (k && out[k - 1] == ' ') k--;
     return k;
+}
+
+/* A form or lemma must be one word as the tokenizer reads one: letters,
+ * digits and inner apostrophes or periods. */
+static int one_word(const char *w, size_t n)
+{
+    if (n == 0) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        int ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+                 ((c == '\'' || c == '.') && i > 0);
+        if (!ok) return 0;
+    }
+    return 1;
 }
 
 static void read_line(dyad__builder *b, dyad__forms *f, const dyad__dline *l)
@@ -134,10 +155,14 @@ static void read_line(dyad__builder *b, dyad__forms *f, const dyad__dline *l)
     size_t tn = l->n - (size_t)(tail - l->s);
     dyad__trim(&tail, &tn);
     char word[128], forms[DYAD_MAX_DICT_LINE];
+    if (wn >= sizeof word) {
+        dyad__b_diag(b, DYAD_SEV_ERROR, l->line,
+                     "verb forms line: the word before {...} is longer than "
+                     "%zu bytes; line ignored", sizeof word - 1);
+        return;
+    }
     int ul = wn ? dyad__upper_copy(w, wn, word, sizeof word) : -1;
-    int one_word = ul > 0 && !memchr(word, ' ', (size_t)ul) &&
-                   !memchr(word, '_', (size_t)ul) && !memchr(word, '\t', (size_t)ul);
-    if (!one_word || tn) {
+    if (ul <= 0 || !one_word(word, (size_t)ul) || tn) {
         dyad__b_diag(b, DYAD_SEV_ERROR, l->line,
                      "verb forms line needs one word before {...} and "
                      "nothing after it; line ignored");
@@ -150,7 +175,27 @@ static void read_line(dyad__builder *b, dyad__forms *f, const dyad__dline *l)
                      "verb forms line lists no forms; line ignored");
         return;
     }
-    if (put(f, word, (size_t)ul, forms, fl)) b->oom = 1;
+    for (size_t i = 0; i < fl;) {
+        size_t j = i;
+        while (j < fl && forms[j] != ' ') j++;
+        if (!one_word(forms + i, j - i)) {
+            dyad__b_diag(b, DYAD_SEV_ERROR, l->line,
+                         "verb form '%.*s' of '%s' is not one word as dyad "
+                         "reads text (letters, digits, inner ' or .); line "
+                         "ignored", (int)(j - i), forms + i, word);
+            return;
+        }
+        i = j + 1;
+    }
+    int replaced = 0;
+    if (put(f, word, (size_t)ul, forms, fl, &replaced)) {
+        b->oom = 1;
+        return;
+    }
+    if (replaced)
+        dyad__b_diag(b, DYAD_SEV_WARNING, l->line,
+                     "verb forms of '%s' are listed again; this later line "
+                     "replaces the earlier one", word);
 }
 
 void dyad__read_forms(dyad__builder *b, const char *text, size_t len)

@@ -9,8 +9,10 @@
 
 /* Read a forms file into b->forms (created on first use). */
 void dyad__read_forms(dyad__builder *b, const char *text, size_t len);
-/* The forms of an upper-case verb word, space-separated and upper-case;
- * NULL when the table lacks the word. */
+/* The forms of an upper-case verb word, space-separated and upper-case,
+ * *len bytes (not NUL-terminated at *len: stop there); NULL when the table
+ * lacks the word. The memory belongs to b->forms and lives until
+ * dyad__forms_free() at the end of the compile. */
 const char *dyad__forms_find(const dyad__builder *b, const char *w, size_t n,
                              size_t *len);
 void dyad__forms_free(dyad__forms *f);

@@ -28,6 +28,7 @@ typedef struct chk {
     dyad_diag_fn fn;
     void *ud;
     size_t errors, warnings;
+    int oom;                     /* an allocation failed: findings stop */
     dyad__arena arena;
 } chk;
 
@@ -65,8 +66,9 @@ static dyad__tok *tokens_of(chk *c, const char *phrase, size_t *n)
     size_t len = phrase_text(phrase, text, sizeof text);
     dyad__tok *t = NULL;
     dyad__arena_reset(&c->arena);
-    if (dyad__tokenize(c->im, &c->arena, text, 0, len, &t, n)) return NULL;
-    return t;
+    dyad_status st = dyad__tokenize(c->im, &c->arena, text, 0, len, &t, n);
+    if (st == DYAD_ENOMEM) c->oom = 1;
+    return st ? NULL : t;
 }
 
 /* Value of the trie node a whole phrase reaches; DYAD__NONE when the
@@ -77,7 +79,10 @@ static uint32_t whole_match(chk *c, uint32_t root, const char *phrase,
     size_t n;
     *short_match = 0;
     dyad__tok *t = tokens_of(c, phrase, &n);
-    if (!t || n == 0) return DYAD__NONE;
+    if (!t || n == 0) {
+        *short_match = c->oom;   /* out of memory: no finding */
+        return DYAD__NONE;
+    }
     uint32_t v = DYAD__NONE;
     size_t end = dyad__trie_match(c->im, root, t, n, 0, NULL, &v);
     if (end != n) {
@@ -158,6 +163,7 @@ static void check_actors(chk *c)
         const char *ph = dyad__str(im, a->phrase);
         int part;
         uint32_t v = whole_match(c, im->roots[DYAD__ROOT_ACTORS], ph, &part);
+        if (c->oom) return;
         if (v == DYAD__NONE) {
             report(c, DYAD_SEV_WARNING, a->file, a->line,
                    "actor phrase '%s' can never match: dyad's tokenizer does "
@@ -175,11 +181,54 @@ static void check_actors(chk *c)
     }
 }
 
-/* Date rules of each entry (once per run of restrictions). */
+static int same_codes(const dyad__image *im, const dyad__restr *x,
+                      const dyad__restr *y)
+{
+    if (x->n_codes != y->n_codes) return 0;
+    for (uint16_t j = 0; j < x->n_codes; j++)
+        if (strcmp(dyad__str(im, im->codes[x->first_code + j]),
+                   dyad__str(im, im->codes[y->first_code + j])))
+            return 0;
+    return 1;
+}
+
+typedef struct span { long from, to; } span;   /* days, inclusive */
+
+static span rule_span(const dyad__restr *r)
+{
+    span sp = {r->from ? day_number(r->from) : -10000000L,
+               r->to ? day_number(r->to) : 10000000L};
+    return sp;
+}
+
+static int by_from(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* Is every day of y inside one of the n spans (sorted here)? */
+static int covered(span *sp, size_t n, span y)
+{
+    qsort(sp, n, sizeof *sp, by_from);
+    long next = y.from;                /* first day not yet covered */
+    for (size_t k = 0; k < n && next <= y.to; k++) {
+        if (sp[k].from > next) break;
+        if (sp[k].to >= next) next = sp[k].to + 1;
+    }
+    return next > y.to;
+}
+
+/* Date rules of each entry (once per run of restrictions): a rule whose
+ * every day an earlier rule takes can never apply; a rule that partly
+ * overlaps an earlier one with another code is reported, unless the
+ * earlier one lies inside it (the usual way to write an exception) or the
+ * two share only a handover day. */
 static void check_dates(chk *c)
 {
     const dyad__image *im = c->im;
     uint32_t last = DYAD__NONE;
+    span sp[64];
     for (size_t i = 0; i < im->n_actors; i++) {
         const dyad__actor *a = &im->actors[i];
         if (a->first_restr == last || a->n_restr < 2) continue;
@@ -187,36 +236,35 @@ static void check_dates(chk *c)
         for (uint32_t j = 1; j < a->n_restr; j++) {
             const dyad__restr *y = &im->restrs[a->first_restr + j];
             if (y->is_default) continue;
-            long y0 = y->from ? day_number(y->from) : -1000000;
-            long y1 = y->to ? day_number(y->to) : 1000000;
+            span ys = rule_span(y);
+            size_t n = 0;
+            for (uint32_t k = 0; k < j && n < sizeof sp / sizeof sp[0]; k++)
+                if (!im->restrs[a->first_restr + k].is_default)
+                    sp[n++] = rule_span(&im->restrs[a->first_restr + k]);
+            char ry[160], rx[160];
+            restr_text(im, y, ry, sizeof ry);
+            if (n && covered(sp, n, ys)) {
+                report(c, DYAD_SEV_WARNING, a->file, a->line,
+                       "'%s': date rule %s can never apply: the rules before "
+                       "it take every one of its dates",
+                       dyad__str(im, a->phrase), ry);
+                continue;
+            }
             for (uint32_t k = 0; k < j; k++) {
                 const dyad__restr *x = &im->restrs[a->first_restr + k];
-                if (x->is_default) continue;
-                long x0 = x->from ? day_number(x->from) : -1000000;
-                long x1 = x->to ? day_number(x->to) : 1000000;
-                long lo = x0 > y0 ? x0 : y0, hi = x1 < y1 ? x1 : y1;
-                if (hi - lo < 1) continue;   /* apart, or a handover day */
-                /* an earlier rule inside a later one is the usual way to
-                 * write an exception (first wins): fine */
-                if (y0 <= x0 && y1 >= x1) continue;
-                int covered = x0 <= y0 && x1 >= y1;
-                if (!covered && x->n_codes == y->n_codes && x->n_codes &&
-                    !strcmp(dyad__str(im, im->codes[x->first_code]),
-                            dyad__str(im, im->codes[y->first_code])))
-                    continue;                /* same code on both sides */
-                char rx[160], ry[160];
+                if (x->is_default || same_codes(im, x, y)) continue;
+                span xs = rule_span(x);
+                long lo = xs.from > ys.from ? xs.from : ys.from;
+                long hi = xs.to < ys.to ? xs.to : ys.to;
+                if (hi < lo) continue;                     /* apart */
+                if (hi == lo && (xs.to == ys.from || ys.to == xs.from))
+                    continue;                              /* handover day */
+                if (ys.from <= xs.from && ys.to >= xs.to) continue;
                 restr_text(im, x, rx, sizeof rx);
-                restr_text(im, y, ry, sizeof ry);
-                if (covered)
-                    report(c, DYAD_SEV_WARNING, a->file, a->line,
-                           "'%s': date rule %s can never apply: %s comes "
-                           "first and covers it", dyad__str(im, a->phrase), ry,
-                           rx);
-                else
-                    report(c, DYAD_SEV_WARNING, a->file, a->line,
-                           "'%s': date rules %s and %s overlap for %ld days; "
-                           "the first wins", dyad__str(im, a->phrase), rx, ry,
-                           hi - lo + 1);
+                report(c, DYAD_SEV_WARNING, a->file, a->line,
+                       "'%s': date rules %s and %s overlap for %ld days; "
+                       "the first wins", dyad__str(im, a->phrase), rx, ry,
+                       hi - lo + 1);
                 break;
             }
         }
@@ -234,6 +282,7 @@ static void check_agents(chk *c)
         if (strchr(ph, '!')) continue;         /* substitution set */
         int part;
         uint32_t v = whole_match(c, im->roots[DYAD__ROOT_AGENTS], ph, &part);
+        if (c->oom) return;
         if (v == DYAD__NONE) {
             report(c, DYAD_SEV_WARNING, a->file, a->line,
                    "agent phrase '%s' can never match: dyad's tokenizer does "
@@ -242,15 +291,21 @@ static void check_agents(chk *c)
         }
         if (v == i || v >= im->n_agents) continue;
         const dyad__agent *w = &im->agents[v];
-        int same = w->code == a->code && w->prefix == a->prefix;
-        if (!same)
-            same = !strcmp(dyad__str(im, w->code), dyad__str(im, a->code)) &&
+        int same = !strcmp(dyad__str(im, w->code), dyad__str(im, a->code)) &&
                    w->prefix == a->prefix;
-        report(c, same ? DYAD_SEV_WARNING : DYAD_SEV_ERROR, w->file, w->line,
-               "agent phrase '%s' is listed again (%s, at %s:%u); only this "
-               "later entry is used", dyad__str(im, w->phrase),
-               same ? "same code" : "different codes", dyad__str(im, a->file),
-               a->line);
+        if (strcmp(dyad__str(im, w->phrase), ph))   /* a generated plural */
+            report(c, same ? DYAD_SEV_WARNING : DYAD_SEV_ERROR, w->file,
+                   w->line, "agent phrase '%s' (at %s:%u) is also a form "
+                   "generated from '%s' here (%s); only this entry is used",
+                   ph, dyad__str(im, a->file), a->line,
+                   dyad__str(im, w->phrase),
+                   same ? "same code" : "different codes");
+        else
+            report(c, same ? DYAD_SEV_WARNING : DYAD_SEV_ERROR, w->file,
+                   w->line, "agent phrase '%s' is listed again (%s, at %s:%u); "
+                   "only this later entry is used", ph,
+                   same ? "same code" : "different codes",
+                   dyad__str(im, a->file), a->line);
     }
 }
 
@@ -262,6 +317,7 @@ static void check_discards(chk *c)
         int part;
         uint32_t v = whole_match(c, im->roots[DYAD__ROOT_DISCARDS],
                                  dyad__str(im, d->phrase), &part);
+        if (c->oom) return;
         if (v == DYAD__NONE)
             report(c, DYAD_SEV_WARNING, d->file, d->line,
                    "discard phrase '%s' can never match: dyad's tokenizer "
@@ -281,8 +337,13 @@ static void check_verbs(chk *c)
     for (size_t i = 0; i < im->n_verbs; i++) {
         const dyad__verb *vb = &im->verbs[i];
         const char *name = dyad__str(im, vb->name);
+        int letters = 0;
+        for (const char *q = name; *q && !letters; q++)
+            letters = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z');
+        if (!letters) continue;      /* rejected when loading */
         int part;
         uint32_t f = whole_match(c, im->roots[DYAD__ROOT_VERBS], name, &part);
+        if (c->oom) return;
         if (f == DYAD__NONE || f >= im->n_vforms) {
             if (name[strlen(name) - 1] != '_')   /* TABARI stems aside */
                 report(c, DYAD_SEV_WARNING, vb->file, vb->line,
@@ -313,13 +374,16 @@ static void check_verbs(chk *c)
 
 /* ------------------------------------------------------------- patterns */
 
-static const dyad__image *sort_im;
+/* A pattern of one block, for sorting by text (then line). */
+typedef struct ptext {
+    const char *text;
+    uint32_t line, id;
+} ptext;
 
 static int by_text(const void *a, const void *b)
 {
-    const dyad__pattern *x = &sort_im->patterns[*(const uint32_t *)a];
-    const dyad__pattern *y = &sort_im->patterns[*(const uint32_t *)b];
-    int r = strcmp(dyad__str(sort_im, x->text), dyad__str(sort_im, y->text));
+    const ptext *x = a, *y = b;
+    int r = strcmp(x->text, y->text);
     if (r) return r;
     return x->line < y->line ? -1 : x->line > y->line;
 }
@@ -335,17 +399,23 @@ static int same_code(const dyad__image *im, const dyad__codespec *a,
 static void check_patterns(chk *c)
 {
     const dyad__image *im = c->im;
-    uint32_t *ids = malloc((im->n_patterns + 1) * sizeof *ids);
-    if (!ids) return;
-    sort_im = im;
+    ptext *ids = malloc((im->n_patterns + 1) * sizeof *ids);
+    if (!ids) {
+        c->oom = 1;
+        return;
+    }
     for (size_t b = 0; b < im->n_blocks; b++) {
         const dyad__vblock *bl = &im->blocks[b];
         if (bl->n_pats < 2) continue;
-        memcpy(ids, im->pat_order + bl->first_pat, bl->n_pats * sizeof *ids);
+        for (uint32_t k = 0; k < bl->n_pats; k++) {
+            uint32_t id = im->pat_order[bl->first_pat + k];
+            ids[k] = (ptext){dyad__str(im, im->patterns[id].text),
+                             im->patterns[id].line, id};
+        }
         qsort(ids, bl->n_pats, sizeof *ids, by_text);
         for (uint32_t k = 1; k < bl->n_pats; k++) {
-            const dyad__pattern *x = &im->patterns[ids[k - 1]];
-            const dyad__pattern *y = &im->patterns[ids[k]];
+            const dyad__pattern *x = &im->patterns[ids[k - 1].id];
+            const dyad__pattern *y = &im->patterns[ids[k].id];
             if (strcmp(dyad__str(im, x->text), dyad__str(im, y->text))) continue;
             int same = same_code(im, &x->code, &y->code);
             report(c, same ? DYAD_SEV_WARNING : DYAD_SEV_ERROR, y->file,
@@ -358,7 +428,8 @@ static void check_patterns(chk *c)
     }
     /* literal words the tokenizer never produces */
     uint8_t *seen = calloc(im->n_words + 1, 1);
-    for (size_t p = 0; seen && p < im->n_patterns; p++) {
+    if (!seen) c->oom = 1;
+    for (size_t p = 0; seen && !c->oom && p < im->n_patterns; p++) {
         const dyad__pattern *pt = &im->patterns[p];
         for (uint32_t e = 0; e < (uint32_t)pt->n_upper + pt->n_lower; e++) {
             const dyad__pel *el = &im->pels[pt->first_el + e];
@@ -369,6 +440,7 @@ static void check_patterns(chk *c)
             const char *w = dyad__str(im, im->words[id - 1].str);
             size_t n;
             dyad__tok *t = tokens_of(c, w, &n);
+            if (c->oom) break;
             if (t && n == 1 && t[0].word == id) continue;
             report(c, DYAD_SEV_WARNING, pt->file, pt->line,
                    "pattern '%s': the word '%s' can never match: dyad's "
@@ -384,18 +456,18 @@ dyad_status dyad_dict_check(const dyad_dict *d, dyad_diag_fn fn, void *ud,
                             size_t *errors, size_t *warnings)
 {
     if (!d) return DYAD_EINVAL;
-    chk c = {&d->im, fn, ud, 0, 0, {0}};
+    chk c = {.im = &d->im, .fn = fn, .ud = ud};
     dyad__arena_init(&c.arena);
     check_actors(&c);
-    check_dates(&c);
-    check_agents(&c);
-    check_discards(&c);
-    check_verbs(&c);
-    check_patterns(&c);
+    if (!c.oom) check_dates(&c);
+    if (!c.oom) check_agents(&c);
+    if (!c.oom) check_discards(&c);
+    if (!c.oom) check_verbs(&c);
+    if (!c.oom) check_patterns(&c);
     dyad__arena_free(&c.arena);
     if (errors) *errors = c.errors;
     if (warnings) *warnings = c.warnings;
-    return DYAD_OK;
+    return c.oom ? DYAD_ENOMEM : DYAD_OK;
 }
 
 /* --------------------------------------------------------------- lookup */
@@ -460,9 +532,13 @@ static void show_actor(out *o, const dyad__image *im, uint32_t v, int date,
         say(o, "        on %04d-%02d-%02d: %s%s%s", date / 10000, date / 100 % 100,
             date % 100, r ? code : "no code (null-coded)", r ? ", by the rule " : "",
             rule);
-    else
+    else if (r || (a->n_restr && im->restrs[a->first_restr + a->n_restr - 1]
+                                      .is_default))
         say(o, "        undated: %s%s%s", r ? code : "no code (null-coded)",
             r ? ", by the rule " : "", rule);
+    else
+        say(o, "        undated: no rule applies (the entry has dated rules "
+               "only; give --date)");
     if (a->n_restr > 1) {
         codes_text(im, a, all, sizeof all);
         say(o, "        rules: %s", all);
@@ -476,9 +552,10 @@ static void show_verb(out *o, const dyad__image *im, uint32_t v,
     const dyad__verb *vb = &im->verbs[f->verb];
     const dyad__vblock *bl = &im->blocks[vb->block];
     char code[64];
-    code_text(im, vb->code.code1 != DYAD__NONE || vb->code.flags ? &vb->code
-                                                                 : &bl->code,
-              code, sizeof code);
+    /* as the coder chooses (code.c): the verb's own code when it has one */
+    int own = vb->code.code1 != DYAD__NONE || vb->code.code2 != DYAD__NONE ||
+              vb->code.flags;
+    code_text(im, own ? &vb->code : &bl->code, code, sizeof code);
     say(o, "verb    '%s' = %s of %s, block %s, code [%s], %u patterns  (%s:%u)",
         words, form_name(f->kind), dyad__str(im, vb->name),
         dyad__str(im, bl->name), code, bl->n_pats, dyad__str(im, vb->file),
@@ -497,20 +574,23 @@ dyad_status dyad_dict_lookup(const dyad_dict *d, const char *text, size_t len,
     dyad__tok *t = NULL;
     size_t n = 0, found = 0;
     dyad_status st = dyad__tokenize(im, &a, text, 0, len, &t, &n);
-    for (size_t i = 0; !st && i < n;) {
-        size_t longest = 0;
-        static const int roots[] = {DYAD__ROOT_ACTORS, DYAD__ROOT_AGENTS,
-                                    DYAD__ROOT_VERBS, DYAD__ROOT_DISCARDS};
+    /* each trie reads the tokens on its own, as the tagger does: a match
+     * hides only the shorter ones of its own kind */
+    static const int roots[] = {DYAD__ROOT_ACTORS, DYAD__ROOT_AGENTS,
+                                DYAD__ROOT_VERBS, DYAD__ROOT_DISCARDS};
+    size_t next[sizeof roots / sizeof roots[0]] = {0};
+    for (size_t i = 0; !st && i < n; i++) {
         for (size_t r = 0; r < sizeof roots / sizeof roots[0]; r++) {
+            if (next[r] > i) continue;
             uint32_t v = DYAD__NONE;
             size_t end = dyad__trie_match(im, im->roots[roots[r]], t, n, i,
                                           NULL, &v);
             if (!end || v == DYAD__NONE) continue;
+            next[r] = end;
             char words[512];
             size_t from = t[i].off, to = t[end - 1].off + t[end - 1].len;
             snprintf(words, sizeof words, "%.*s", (int)(to - from), text + from);
             found++;
-            if (end - i > longest) longest = end - i;
             if (roots[r] == DYAD__ROOT_ACTORS && v < im->n_actors) {
                 show_actor(&o, im, v, date, words);
             } else if (roots[r] == DYAD__ROOT_AGENTS && v < im->n_agents) {
@@ -528,18 +608,16 @@ dyad_status dyad_dict_lookup(const dyad_dict *d, const char *text, size_t len,
                     dyad__str(im, dc->file), dc->line);
             }
         }
-        for (size_t s = 0; s < im->n_synsets; s++) {
+        for (size_t sy = 0; sy < im->n_synsets; sy++) {
             uint32_t v = DYAD__NONE;
-            size_t end = dyad__trie_match(im, im->synsets[s].root, t, n, i,
+            size_t end = dyad__trie_match(im, im->synsets[sy].root, t, n, i,
                                           NULL, &v);
             if (!end) continue;
             size_t from = t[i].off, to = t[end - 1].off + t[end - 1].len;
             say(&o, "synset  '%.*s' is a member of %s", (int)(to - from),
-                text + from, dyad__str(im, im->synsets[s].name));
+                text + from, dyad__str(im, im->synsets[sy].name));
             found++;
-            if (end - i > longest) longest = end - i;
         }
-        i += longest ? longest : 1;
     }
     dyad__arena_free(&a);
     if (n_found) *n_found = found;

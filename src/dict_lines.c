@@ -13,16 +13,36 @@
 dyad__dialect dyad__detect_dialect(const char *text, size_t len)
 {
     long tab = 0, pet = 0;
+    int in_comment = 0;                  /* inside <!-- --> */
     const char *p = text, *end = text + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
         size_t n = (size_t)(e - p);
-        if (n >= 8 && memcmp(p, "~~FINISH", 8) == 0) tab += 1000;
-        else if (n >= 4 && memcmp(p, "<!--", 4) == 0) pet += 5;
-        else if (n >= 4 && memcmp(p, "--- ", 4) == 0) pet += 5;
-        else if (n >= 9 && memcmp(p, "<SYNSETS>", 9) == 0) tab += 50;
-        else if (n >= 1 && p[0] == '#') {
+        size_t b = 0;                    /* first non-blank */
+        while (b < n && (p[b] == ' ' || p[b] == '\t')) b++;
+        if (in_comment) {
+            /* comment text is no evidence; look for its end */
+            for (size_t i = 0; i + 2 < n; i++)
+                if (p[i] == '-' && p[i + 1] == '-' && p[i + 2] == '>') {
+                    in_comment = 0;
+                    break;
+                }
+        } else if (n >= 8 && memcmp(p, "~~FINISH", 8) == 0) {
+            tab += 1000;
+        } else if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
+            pet += 5;
+            in_comment = 1;
+            for (size_t i = 4; i + 2 < n; i++)
+                if (p[i] == '-' && p[i + 1] == '-' && p[i + 2] == '>') {
+                    in_comment = 0;
+                    break;
+                }
+        } else if (n >= 4 && memcmp(p, "--- ", 4) == 0) {
+            pet += 5;
+        } else if (n >= 9 && memcmp(p, "<SYNSETS>", 9) == 0) {
+            tab += 50;
+        } else if (b < n && p[b] == '#') {
             /* a whole-line `#` comment is either dialect's: no evidence */
         } else {
             int depth = 0;

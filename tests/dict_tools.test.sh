@@ -32,6 +32,20 @@ ARAGORN
 	[GONGOV 20000101-20201231]
 	[GONMIL 20050101-20101231]
 	[GONELI]
+PIPPIN
+	[GONGOV 20000101-20051231]
+	[GONMIL 20060101-20101231]
+	[GONLEG 20030101-20080101]
+	[GONELI]
+FARAMIR
+	[GONMIL 20000101-20051231]
+	[GONGOV 20051231-20101231]
+	[GONELI]
+X
+cat >"$tmp/t.forms.txt" <<'X'
+CONFER {CONFERS CONFERRED CONFERRING}
+HOLD {HOLDS HELD_UP}
+CONFER {CONFERRED}
 X
 cat >"$tmp/t.agents.txt" <<'X'
 KING [~GOV]
@@ -48,7 +62,7 @@ CONFER
 MEET
 X
 run_check() { "$dyad" dict check --actors "$tmp/t.actors.txt" --agents "$tmp/t.agents.txt" \
-                  --verbs "$tmp/t.verbs.txt" >"$tmp/check.out" 2>&1; }
+                  --verbs "$tmp/t.verbs.txt" --verb-forms "$tmp/t.forms.txt" >"$tmp/check.out" 2>&1; }
 run_check
 rc=$?
 [ $rc -eq 1 ] || bad "dict check of the faulty set: exit $rc, want 1"
@@ -59,6 +73,10 @@ want() {      # want FILE:LINE REGEX
 want 't.actors.txt:5' "ARNORIAN' is listed again \(different codes, at .*t.actors.txt:3\)"
 want 't.actors.txt:6' "ELROND': date rules .*ARNGOV 20000101-20101231.* and .*ARNMIL 20050101-20151231.* overlap"
 want 't.actors.txt:10' "ARAGORN': date rule .*GONMIL 20050101-20101231.* can never apply"
+want 't.actors.txt:14' "PIPPIN': date rule .*GONLEG 20030101-20080101.* can never apply"
+grep -q "FARAMIR" "$tmp/check.out" && bad "a handover day reported as an overlap"
+want 't.forms.txt:2' "verb form 'HELD_UP' of 'HOLD' is not one word"
+want 't.forms.txt:3' "verb forms of 'CONFER' are listed again"
 want 't.agents.txt:3' "KING' is listed again \(different codes"
 want 't.verbs.txt:4' "pattern '.* WITH \+' of block 'MEET' is written twice \(different codes"
 want 't.verbs.txt:7' "verb 'MEET' is listed again .*in another block"

@@ -9,11 +9,14 @@
  * a line `LEMMA {THIRD-PERSON PAST... -ING...}`. The irregular forms come
  * from WordNet's exception list, verb.exc (met/meet, fled/flee, stopped/
  * stop); the others follow the regular spelling rules of English. The
- * regular past is kept beside irregular ones, as verb.exc also lists rare
- * variants (chid beside chided, dreamt beside dreamed), unless it is a
- * verb of its own (seed is not a past of see, nor bed of be). Where verb.exc gives a
- * doubled consonant (travelled, benefitted), a word of more than one
- * syllable keeps its single forms too (traveled, benefited). The first
+ * regular past is kept beside irregular ones only for the verbs where both
+ * are standard (chid and chided, dreamt and dreamed, hung and hanged; the
+ * keep_regular list), and never when it is a verb of its own (seed is not
+ * a past of see). Where verb.exc doubles a consonant, words in -el and -al
+ * and a few others keep their single forms too (travelled, traveled;
+ * benefitted, benefited); other verbs do not (committed, never commited).
+ * Verbs whose past is the base itself (hit, cut, set) get no regular past.
+ * The first
  * line of the output names this generator; tests/verb_forms.test.sh
  * regenerates the file and fails on a difference.
  */
@@ -129,19 +132,34 @@ static int ends(const char *w, const char *suffix)
     return n >= k && !strcmp(w + n - k, suffix);
 }
 
-static int vowel(char c) { return strchr("aeiou", c) != NULL; }
+static int vowel(char c) { return c && strchr("aeiou", c) != NULL; }
 
-/* Vowel groups: a rough syllable count. */
-static int syllables(const char *w)
+static int in_list(const char *w, const char *const *list)
 {
-    int k = 0, in = 0;
-    for (const char *p = w; *p; p++) {
-        int v = vowel(*p) || *p == 'y';
-        if (v && !in) k++;
-        in = v;
-    }
-    return k;
+    for (; *list; list++)
+        if (!strcmp(w, *list)) return 1;
+    return 0;
 }
+
+/* Irregular verbs whose regular past is standard English too (verb.exc
+ * lists chid, dreamt, hung, lay... but not chided, dreamed, hanged, lied). */
+static const char *const keep_regular[] = {
+    "bereave", "broadcast", "burn", "chide", "cleave", "crow", "dare", "dive",
+    "dream", "dwell", "forecast", "gild", "gird", "hang", "heave", "hew",
+    "kneel", "knit", "lean", "leap", "learn", "lie", "light", "mow", "plead",
+    "prove", "saw", "sew", "shear", "shine", "show", "smell", "sneak", "sow",
+    "speed", "spell", "spill", "spoil", "strew", "strive", "swell", "thrive",
+    "wake", "weave", "wet", NULL};
+
+/* Verbs that double their last consonant in British spelling and often
+ * not in American (travelled, traveled): words in -el and -al, and these. */
+static const char *const single_too[] = {
+    "benefit", "bias", "combat", "diagram", "focus", "kidnap", "program",
+    "worship", NULL};
+
+/* -e kept before -ing where dropping it makes another verb's form
+ * (singeing, not singing). */
+static const char *const keep_e[] = {"singe", "swinge", "tinge", NULL};
 
 /* The three regular forms. */
 static void regular(const char *w, char *s, char *past, char *ing)
@@ -166,7 +184,7 @@ static void regular(const char *w, char *s, char *past, char *ing)
     if (ends(w, "ie"))
         snprintf(ing, OUT_WORD, "%.*sying", (int)(n - 2), w);
     else if (last == 'e' && n > 2 && !ends(w, "ee") && !ends(w, "ye") &&
-             !ends(w, "oe"))
+             !ends(w, "oe") && !in_list(w, keep_e))
         snprintf(ing, OUT_WORD, "%.*sing", (int)(n - 1), w);
     else
         snprintf(ing, OUT_WORD, "%sing", w);
@@ -191,28 +209,25 @@ static void write_lemma(FILE *out, const lemma *l)
     size_t n = strlen(w);
     char s[OUT_WORD], past[OUT_WORD], ing[OUT_WORD];
     regular(w, s, past, ing);
-    int has_past = 0, has_ing = 0, multi = syllables(w) > 1;
+    int has_past = 0, has_ing = 0, doubled = 0, has_s = 0;
     formset fs = {.n = 0};
     for (int i = 0; i < l->n_forms; i++) {
         const char *f = l->forms[i];
         size_t fn = strlen(f);
         if (ends(f, "ing") && fn > 4) has_ing = 1;
+        else if (fn == n + 3 && !strncmp(f, w, n) && f[n] == w[n - 1] &&
+                 ends(f, "es")) has_s = 1;          /* quizzes */
         else if (strcmp(f, s)) has_past = 1;
-        /* doubled consonant: stopped -> stopping; a word of more than
-         * one syllable keeps its single forms too (traveled) */
         int doubled_past = fn == n + 3 && !strncmp(f, w, n) &&
                            f[n] == w[n - 1] && ends(f, "ed");
         int doubled_ing = fn == n + 4 && !strncmp(f, w, n) &&
                           f[n] == w[n - 1] && ends(f, "ing");
-        if (doubled_past) {
+        doubled |= doubled_past || doubled_ing;
+        if (doubled_past) {            /* stopped -> stopping */
             char alt[OUT_WORD];
             snprintf(alt, sizeof alt, "%.*sing", (int)(n + 1), f);
             put(&fs, alt);
             has_ing = 1;
-        }
-        if ((doubled_past || doubled_ing) && multi) {
-            put(&fs, past);
-            put(&fs, ing);
         }
         /* panicked -> panicking */
         if (fn == n + 3 && !strncmp(f, w, n) && w[n - 1] == 'c' &&
@@ -223,12 +238,23 @@ static void write_lemma(FILE *out, const lemma *l)
             has_ing = 1;
         }
     }
+    /* hit, cut, set, put: verb.exc gives only "hitting"; the past is the
+     * base itself */
+    int base_past = doubled && !has_past && (w[n - 1] == 't' || w[n - 1] == 'd');
+    int single = doubled && (ends(w, "el") || ends(w, "al") ||
+                             in_list(w, single_too));
     formset out_fs = {.n = 0};
     /* "is" and "has" come from verb.exc; "bes" and "haves" are no words */
-    if (strcmp(w, "be") && strcmp(w, "have")) put(&out_fs, s);
+    if (strcmp(w, "be") && strcmp(w, "have") && !has_s) put(&out_fs, s);
     for (int i = 0; i < l->n_forms; i++) put(&out_fs, l->forms[i]);
     for (int i = 0; i < fs.n; i++) put(&out_fs, fs.f[i]);
-    if (!has_past || !find(past)) put(&out_fs, past);
+    if (single) {                      /* traveled, traveling */
+        put(&out_fs, past);
+        put(&out_fs, ing);
+    }
+    if ((!has_past && !base_past && !doubled) ||
+        (in_list(w, keep_regular) && !find(past)))
+        put(&out_fs, past);
     if (!has_ing) put(&out_fs, ing);
     for (const char *p = w; *p; p++) fputc(toupper((unsigned char)*p), out);
     fputs(" {", out);

@@ -9,7 +9,9 @@
 //  - cities of 100,000 people or more, national capitals, and the capitals
 //    of first- and second-level regions of 25,000 or more;
 //  - names made ASCII (diacritics dropped), a leading Arabic article also
-//    dropped as a variant (Al Fallujah -> FALLUJAH);
+//    dropped as a variant in Arabic-speaking countries (Al Fallujah ->
+//    FALLUJAH; not El Paso), and a name with an apostrophe written both
+//    with it and without (Xi'an -> XI'AN and XIAN);
 //  - a name shared by cities of different countries only when the largest
 //    is at least three times the next (Paris, Manchester), never otherwise
 //    (Valencia);
@@ -56,13 +58,23 @@ function alpha3(cc) {
 // characters a dictionary phrase cannot carry.
 const LETTER_MAP = { 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D',
   'ß': 'ss', 'æ': 'ae', 'Æ': 'AE', 'ı': 'i', 'œ': 'oe', 'Œ': 'OE', 'ð': 'd', 'þ': 'th' };
-function phrase(name) {
+function fold(name) {
   let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  s = s.replace(/[łŁøØđĐßæÆıœŒðþ]/g, (c) => LETTER_MAP[c]);
-  s = s.replace(/[ʻʼʿʾ‘’`']/g, '');
-  if (!/^[A-Za-z][A-Za-z -]*[A-Za-z]$/.test(s) || /--|  | -|- /.test(s)) return null;
+  return s.replace(/[łŁøØđĐßæÆıœŒðþ]/g, (c) => LETTER_MAP[c]);
+}
+function phrase(name, keepApostrophes) {
+  let s = fold(name);
+  s = s.replace(/[ʿʾ]/g, '');                 // transliterated ayn and hamza
+  s = s.replace(/[ʻʼ‘’`']/g, keepApostrophes ? "'" : '');
+  if (!/^[A-Za-z][A-Za-z' -]*[A-Za-z]$/.test(s) || /--|  | -|- /.test(s)) return null;
+  // one apostrophe at most, between letters, as the tokenizer keeps it
+  if ((s.match(/'/g) || []).length > 1 || /'[^A-Za-z]|[^A-Za-z]'/.test(s)) return null;
   return s.toUpperCase().replace(/ /g, '_');
 }
+
+// Countries where a leading al-/el- is the Arabic article.
+const ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR',
+  'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE', 'EH']);
 
 // WordNet: every lemma of the verb, adjective and adverb indexes, and the
 // lexicographer file of every noun sense.
@@ -128,7 +140,7 @@ async function personNames(into) {
       if (!v) continue;
       if (!Array.isArray(v)) v = Object.values(v);
       for (const n of v.flat(2)) {
-        if (typeof n === 'string') into.add(n.toUpperCase());
+        if (typeof n === 'string') into.add(fold(n).toUpperCase());
       }
     }
   }
@@ -154,10 +166,12 @@ async function main() {
   };
   for (const c of cities) {
     const code = alpha3(c.country);
-    const ph = phrase(c.name);
+    const ph = phrase(c.name, false);
     if (!code || !ph) continue;
     add(ph, c, code);
-    const bare = /^(AL|EL|AS|AR|AN|AD|AT|AZ)[_-](.+)$/.exec(ph);
+    const withApostrophe = phrase(c.name, true);
+    if (withApostrophe && withApostrophe !== ph) add(withApostrophe, c, code);
+    const bare = ARABIC.has(c.country) && /^(AL|EL|AS|AR|AN|AD|AT|AZ)[_-](.+)$/.exec(ph);
     if (bare && bare[2].length >= 4) add(bare[2], c, code);
   }
   const out = new Map();                // code -> [phrase, population]
