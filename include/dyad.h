@@ -118,8 +118,9 @@ void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
 /* Check a compiled set beyond what loading it reports: a phrase, verb or
  * pattern listed twice (an error when the two differ in code, since only
  * one is ever used; a warning otherwise), date rules of one entry that
- * overlap or can never apply, and phrases, verbs and pattern words that can
- * never match text as dyad tokenizes it. Each finding goes to fn (may be
+ * overlap or can never apply, phrases, verbs and pattern words that can
+ * never match text as dyad tokenizes it, and event codes that are not
+ * CAMEO codes. Each finding goes to fn (may be
  * NULL) with the file and line of the entry concerned. */
 dyad_status dyad_dict_check(const dyad_dict *d, dyad_diag_fn fn, void *ud,
                             size_t *errors, size_t *warnings);

@@ -5,8 +5,8 @@
  * listed twice (same codes: a warning; different codes: an error, as only
  * the later entry is ever used), date rules of one entry that overlap or
  * can never apply, phrases and pattern words that can never match text as
- * dyad tokenizes it, verbs taken over by another block, and patterns
- * written twice in one block.
+ * dyad tokenizes it, verbs taken over by another block, patterns written
+ * twice in one block, and event codes that are not CAMEO codes.
  *
  * dyad_dict_lookup() shows every entry the words of a phrase match, the
  * way the coder reads them (longest first, left to right): actors with the
@@ -452,6 +452,42 @@ static void check_patterns(chk *c)
     free(ids);
 }
 
+/* An event code the CAMEO table does not know (the special codes ---, ###
+ * and +++ are flags, not codes). */
+static int unknown_code(const dyad__image *im, uint32_t code)
+{
+    if (code == DYAD__NONE) return 0;
+    const char *s = dyad__str(im, code);
+    dyad_cameo_info info;
+    return *s && dyad_cameo_lookup(s, &info) != 0;
+}
+
+static void check_codes(chk *c, const dyad__codespec *cs, uint32_t file,
+                        uint32_t line, const char *what, const char *name)
+{
+    const uint32_t codes[2] = {cs->code1, cs->code2};
+    for (int k = 0; k < 2; k++)
+        if (unknown_code(c->im, codes[k]))
+            report(c, DYAD_SEV_WARNING, file, line,
+                   "%s '%s': '%s' is not a CAMEO event code", what, name,
+                   dyad__str(c->im, codes[k]));
+}
+
+static void check_event_codes(chk *c)
+{
+    const dyad__image *im = c->im;
+    for (size_t b = 0; b < im->n_blocks; b++)
+        check_codes(c, &im->blocks[b].code, im->blocks[b].file,
+                    im->blocks[b].line, "block", dyad__str(im, im->blocks[b].name));
+    for (size_t v = 0; v < im->n_verbs; v++)
+        check_codes(c, &im->verbs[v].code, im->verbs[v].file, im->verbs[v].line,
+                    "verb", dyad__str(im, im->verbs[v].name));
+    for (size_t p = 0; p < im->n_patterns; p++)
+        check_codes(c, &im->patterns[p].code, im->patterns[p].file,
+                    im->patterns[p].line, "pattern",
+                    dyad__str(im, im->patterns[p].text));
+}
+
 dyad_status dyad_dict_check(const dyad_dict *d, dyad_diag_fn fn, void *ud,
                             size_t *errors, size_t *warnings)
 {
@@ -464,6 +500,7 @@ dyad_status dyad_dict_check(const dyad_dict *d, dyad_diag_fn fn, void *ud,
     if (!c.oom) check_discards(&c);
     if (!c.oom) check_verbs(&c);
     if (!c.oom) check_patterns(&c);
+    if (!c.oom) check_event_codes(&c);
     dyad__arena_free(&c.arena);
     if (errors) *errors = c.errors;
     if (warnings) *warnings = c.warnings;

@@ -60,6 +60,7 @@ MEET
 --- CONFER [040] ---
 CONFER
 MEET
+- * AGAINST + [1213]
 X
 run_check() { "$dyad" dict check --actors "$tmp/t.actors.txt" --agents "$tmp/t.agents.txt" \
                   --verbs "$tmp/t.verbs.txt" --verb-forms "$tmp/t.forms.txt" >"$tmp/check.out" 2>&1; }
@@ -80,6 +81,7 @@ want 't.forms.txt:3' "verb forms of 'CONFER' are listed again"
 want 't.agents.txt:3' "KING' is listed again \(different codes"
 want 't.verbs.txt:4' "pattern '.* WITH \+' of block 'MEET' is written twice \(different codes"
 want 't.verbs.txt:7' "verb 'MEET' is listed again .*in another block"
+want 't.verbs.txt:8' "'1213' is not a CAMEO event code"
 grep -q '^dict check: [1-9][0-9]* errors' "$tmp/check.out" || bad "summary does not count errors"
 
 # 3. lookup: the entry, the code on a date, file and line
