@@ -19,11 +19,15 @@ dyad_status dyad__mclause_init(const dyad__sctx *s, const dyad__clause *c,
     m->n = 0;
     memset(m->mask, 0, sizeof m->mask);
     m->live = dyad__arena_alloc(s->a, (c->to - c->from + 1) * sizeof *m->live);
-    if (!m->live) return DYAD_ENOMEM;
+    m->sig = dyad__arena_alloc(s->a, (c->to - c->from + 1) * sizeof *m->sig);
+    if (!m->live || !m->sig) return DYAD_ENOMEM;
     for (uint32_t i = c->from; i < c->to; i++) {
         if (s->dead[i]) continue;
+        const dyad__tok *t = &s->t[i];
+        m->sig[m->n] = t->n_stems ? DYAD__SIG_ANY
+                       : t->word ? (uint16_t)dyad__sig(t->word) : DYAD__SIG_NONE;
         m->live[m->n++] = i;
-        if (s->t[i].word) dyad__sig_set(m->mask, s->t[i].word);
+        if (t->word) dyad__sig_set(m->mask, t->word);
     }
     return DYAD_OK;
 }
@@ -69,10 +73,8 @@ static int synset_possible(const mstate *st, uint32_t syn)
 static inline int sig_may_start(const mstate *st, const uint64_t first[4],
                                 size_t q)
 {
-    const dyad__tok *t = &st->m->s->t[st->m->live[q]];
-    if (t->n_stems) return 1;
-    if (!t->word) return 0;
-    unsigned b = dyad__sig(t->word);
+    unsigned b = st->m->sig[q];
+    if (b >= DYAD__SIG_NONE) return b == DYAD__SIG_ANY;
     return (first[b >> 6] >> (b & 63)) & 1;
 }
 
@@ -193,17 +195,82 @@ static void bind(mstate *st, const dyad__pel *e, int32_t u)
     }
 }
 
+/* The bindings of a result, without its token list: what a failed
+ * attempt at an actor element must put back (the tokens are put back by
+ * restoring ntoks). Copying the whole dyad__mres, token array included,
+ * on every step cost a fifth of the matcher's time. */
+typedef struct binding {
+    int32_t src, tgt, both;
+    int both_lower;
+    size_t ntoks;
+} binding;
+
+static binding save_binding(const dyad__mres *r)
+{
+    binding b = {r->src, r->tgt, r->both, r->both_lower, r->ntoks};
+    return b;
+}
+
+static void restore_binding(dyad__mres *r, const binding *b)
+{
+    r->src = b->src;
+    r->tgt = b->tgt;
+    r->both = b->both;
+    r->both_lower = b->both_lower;
+    r->ntoks = b->ntoks;
+}
+
 /* ------------------------------------------------------- forward (lower) */
 
 /* Cheap test that element e cannot match anywhere in the clause. */
 static int hopeless(const mstate *st, const dyad__pel *e)
 {
     if (e->kind == DYAD__PE_SYNSET) return !synset_possible(st, e->arg);
+    if (e->kind == DYAD__PE_ALT) {       /* no alternative's first word */
+        if (e->arg >= st->im->n_altgroups) return 1;
+        const uint64_t *f = st->im->altgroups[e->arg].first, *c = st->m->mask;
+        return ((f[0] & c[0]) | (f[1] & c[1]) | (f[2] & c[2]) | (f[3] & c[3])) == 0;
+    }
     if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM)) {
         unsigned b = dyad__sig(e->arg & DYAD__TERM_MASK);
         return !(st->m->mask[b >> 6] >> (b & 63) & 1);
     }
     return 0;
+}
+
+/* The first live position at or after q where element e may start, or
+ * end: one tight loop per kind of element, so that the scan, which runs
+ * for every pattern tried, does no more than it must per token. */
+static size_t next_start(const mstate *st, const dyad__pel *e, size_t q,
+                         size_t end)
+{
+    const dyad__mclause *m = st->m;
+    const dyad__sctx *s = m->s;
+    switch (e->kind) {
+    case DYAD__PE_WORD:
+        if (e->arg & DYAD__TERM_STEM) return q;
+        while (q < end && s->t[m->live[q]].word != e->arg) q++;
+        return q;
+    case DYAD__PE_SYNSET: {
+        if (e->arg >= st->im->n_synsets) return end;
+        const uint64_t *f = st->im->synsets[e->arg].first;
+        while (q < end && !sig_may_start(st, f, q)) q++;
+        return q;
+    }
+    case DYAD__PE_ALT: {
+        if (e->arg >= st->im->n_altgroups) return end;
+        const uint64_t *f = st->im->altgroups[e->arg].first;
+        while (q < end && !sig_may_start(st, f, q)) q++;
+        return q;
+    }
+    case DYAD__PE_SOURCE:
+    case DYAD__PE_TARGET:
+    case DYAD__PE_COMPOUND:
+        while (q < end && s->unit_at[m->live[q]] < 0) q++;
+        return q;
+    default:
+        return q;
+    }
 }
 
 static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
@@ -213,18 +280,10 @@ static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
     int adjacent = k == 0 ? first_adj : e->adjacent;
     size_t end = st->m->n, save = st->r->ntoks;
     if (hopeless(st, e)) return 0;
-    dyad__mres keep = *st->r;
-    for (size_t q = pos; q < end; q++) {
-        if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM) &&
-            st->m->s->t[st->m->live[q]].word != e->arg) {
-            if (adjacent) return 0;
-            continue;                 /* fast scan for an exact word */
-        }
-        if ((e->kind == DYAD__PE_SYNSET && !synset_may_start(st, e->arg, q)) ||
-            (e->kind == DYAD__PE_ALT && !alt_may_start(st, e->arg, q))) {
-            if (adjacent) return 0;
-            continue;
-        }
+    binding keep = save_binding(st->r);
+    for (size_t q = next_start(st, e, pos, end); q < end;
+         q = next_start(st, e, q + 1, end)) {
+        if (adjacent && q != pos) return 0;
         if (is_actor_el(e)) {
             int32_t u;
             size_t r = actor_span(st, e, q, &u);
@@ -234,7 +293,7 @@ static int fwd(mstate *st, size_t k, size_t n, size_t pos, int first_adj)
             }
             bind(st, e, u);
             if (fwd(st, k + 1, n, r, 0)) return 1;
-            *st->r = keep;
+            restore_binding(st->r, &keep);
             return 0;                 /* the first actor only */
         }
         size_t ends[8], ne = element_ends(st, e, q, end, ends);
@@ -258,7 +317,7 @@ static int back(mstate *st, long k, size_t limit, int touch)
     const dyad__pel *e = &st->el[k];
     size_t save = st->r->ntoks;
     if (hopeless(st, e)) return 0;
-    dyad__mres keep = *st->r;
+    binding keep = save_binding(st->r);
     for (size_t q = limit; q-- > 0;) {
         if (e->kind == DYAD__PE_WORD && !(e->arg & DYAD__TERM_STEM) &&
             st->m->s->t[st->m->live[q]].word != e->arg) {
@@ -275,7 +334,7 @@ static int back(mstate *st, long k, size_t limit, int touch)
             if (touch && r != limit) return 0;
             bind(st, e, u);
             if (back(st, k - 1, q, e->adjacent)) return 1;
-            *st->r = keep;
+            restore_binding(st->r, &keep);
             return 0;                 /* the nearest actor only */
         }
         size_t ends[8], ne = element_ends(st, e, q, limit, ends);
@@ -298,6 +357,10 @@ int dyad__match(const dyad__mclause *m, const dyad__pattern *p, size_t vfrom,
     r->ntoks = 0;
     mstate st = {m, m->s->im, &m->s->im->pels[p->first_el], r, 0};
     if (!p->n_upper && p->verb_adj_upper) return 0;
+    /* every word and synset of the pattern must be possible in the clause:
+     * checked for all elements before any is scanned for */
+    for (size_t k = 0; k < (size_t)p->n_upper + p->n_lower; k++)
+        if (hopeless(&st, &st.el[k])) return 0;
     if (p->n_upper && !back(&st, (long)p->n_upper - 1, vfrom, (int)p->verb_adj_upper))
         return 0;
     if (p->n_lower) {

@@ -15,9 +15,15 @@
 
 #define DYAD__MATCH_MAX_TOKS 64
 
+#define DYAD__SIG_ANY 0xffffu
+#define DYAD__SIG_NONE 0xfffeu
+
 typedef struct dyad__mclause {   /* a clause prepared for matching */
     const dyad__sctx *s;
     uint32_t *live;              /* token indices of live tokens */
+    uint16_t *sig;               /* per live position: the signature bit of
+                                    its word, DYAD__SIG_ANY (stems: may
+                                    start anything) or DYAD__SIG_NONE */
     size_t n;
     uint64_t mask[4];            /* signature of the words present */
 } dyad__mclause;
