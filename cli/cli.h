@@ -49,5 +49,6 @@ int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 #endif /* DYAD_CLI_H */

@@ -15,6 +15,7 @@ static void usage(FILE *f)
             "commands:\n"
             "  code [FILE|DIR|-]...   code news documents; event records to stdout\n"
             "  explain \"sentence\"     show how a sentence is coded\n"
+            "  extract FILE...        the article and metadata of web pages\n"
             "  validate FILE.xml      run PETRARCH unit-test records\n"
             "  dict check             list the problems of a dictionary set\n"
             "  dict lookup PHRASE     what a phrase codes to, and from which entry\n"
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dyad %s\n", DYAD_VERSION);
         return 0;

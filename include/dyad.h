@@ -277,6 +277,22 @@ typedef struct dyad_cameo_info {
 /* Look up an event code; returns 0 and fills *info, or -1 if unknown. */
 int dyad_cameo_lookup(const char *code, dyad_cameo_info *info);
 
+/* ------------------------------------------------------------ web pages */
+
+/* The article of a web page and its metadata. Strings are malloc'ed and
+ * NUL-terminated; those not found are NULL (text is never NULL). */
+typedef struct dyad_extracted {
+    char *text;               /* the article, paragraphs split by blank lines */
+    size_t len;
+    char *title, *date, *outlet, *author, *url;  /* date as the page gives it */
+    int flattened;            /* markup too deeply nested: all its text */
+} dyad_extracted;
+
+/* Extract the article of an HTML page (UTF-8). Returns DYAD_ENOMEM or
+ * DYAD_EINVAL; on success the caller frees with dyad_extracted_free(). */
+dyad_status dyad_html_extract(const char *html, size_t len, dyad_extracted *out);
+void dyad_extracted_free(dyad_extracted *x);
+
 /* ---------------------------------------------------------------- reading */
 
 typedef enum dyad_input_kind {

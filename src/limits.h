@@ -24,6 +24,12 @@
 #define DYAD_MAX_DICT_FILE_BYTES (256u << 20)
 #endif
 
+/* HTML nested deeper than this (counted on the raw markup) is flattened to
+ * its text instead of parsed: gumbo frees its tree recursively. */
+#ifndef DYAD_MAX_HTML_DEPTH
+#define DYAD_MAX_HTML_DEPTH 2000
+#endif
+
 /* Longest dictionary line; longer lines are rejected with a message. */
 #ifndef DYAD_MAX_DICT_LINE
 #define DYAD_MAX_DICT_LINE 8192
