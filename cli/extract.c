@@ -52,6 +52,11 @@ static char *read_all(const char *path, size_t *len, int *too_big)
         if (r == 0) break;
         n += (size_t)r;
     }
+    int err = Z_OK;
+    gzerror(f, &err);
+    if (b && err == Z_BUF_ERROR)
+        fprintf(stderr, "%s: warning: compressed file is cut short; what it "
+                "holds up to the break is read\n", path);
     gzclose(f);
     if (b) b[n] = '\0';
     *len = n;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "base.h"
 #include "utf8.h"
@@ -234,8 +235,11 @@ static char *id_from_path(const char *p)
 {
     const char *b = strrchr(p, '/');
     b = b ? b + 1 : p;
-    const char *dot = strrchr(b, '.');
-    size_t n = dot && dot != b ? (size_t)(dot - b) : strlen(b);
+    size_t n = strlen(b);
+    if (n > 3 && !strcmp(b + n - 3, ".gz")) n -= 3;        /* x.html.gz */
+    size_t dot = n;
+    while (dot > 0 && b[dot - 1] != '.') dot--;
+    if (dot > 1) n = dot - 1;                              /* x.txt */
     char *id = malloc(n + 1);
     if (id) {
         memcpy(id, b, n);
@@ -248,6 +252,86 @@ static int ends_with(const char *s, const char *suf)
 {
     size_t a = strlen(s), b = strlen(suf);
     return a >= b && !strcmp(s + a - b, suf);
+}
+
+/* Read a whole file through zlib (which reads uncompressed files as they
+ * are) with the document ceiling. 1 = too large, -1 = read error, 2 = a
+ * compressed file cut short (what it held is read). */
+static int slurp_file(const char *path, dyad__buf *b, size_t limit)
+{
+    gzFile g = gzopen(path, "rb");
+    if (!g) return -1;
+    b->len = 0;
+    char tmp[1 << 16];
+    int n, rc = 0;
+    while ((n = gzread(g, tmp, sizeof tmp)) > 0) {
+        if (b->len + (size_t)n > limit) {
+            rc = 1;
+            break;
+        }
+        if (dyad__buf_put(b, tmp, (size_t)n)) {
+            rc = -1;
+            break;
+        }
+    }
+    int err = Z_OK;
+    gzerror(g, &err);
+    if (n < 0) rc = err == Z_BUF_ERROR ? 2 : -1;
+    else if (rc == 0 && err == Z_BUF_ERROR) rc = 2;
+    gzclose(g);
+    return rc;
+}
+
+/* An HTML page, by its file name or its first bytes. */
+static int is_html(const char *path, const char *s, size_t n)
+{
+    if (ends_with(path, ".html") || ends_with(path, ".htm") ||
+        ends_with(path, ".html.gz") || ends_with(path, ".htm.gz") ||
+        ends_with(path, ".xhtml"))
+        return 1;
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+    if (i >= n || s[i] != '<') return 0;
+    static const char *const starts[] = {"<!doctype html", "<html", "<head",
+                                         "<body", "<!--", "<meta", NULL};
+    for (int k = 0; starts[k]; k++) {
+        size_t m = strlen(starts[k]);
+        if (n - i < m) continue;
+        size_t j = 0;
+        while (j < m && (s[i + j] | 0x20) == starts[k][j]) j++;
+        if (j == m) return 1;
+    }
+    return 0;
+}
+
+/* Replace the document text (r->text) by the article of the page, and
+ * take its metadata. */
+static dyad_status from_html(dyad_reader *r, const char *path,
+                             unsigned long line, int *date)
+{
+    dyad_extracted x;
+    dyad_status st = dyad_html_extract(r->text.p ? r->text.p : "", r->text.len, &x);
+    if (st) {
+        rejectf(r, path, line, st, "%s; page skipped", dyad_strerror(st));
+        return st;
+    }
+    if (x.flattened)
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_ELIMIT, path, line, 0,
+                    "markup nested too deeply to parse; all of its text is "
+                    "coded");
+    r->text.len = 0;
+    if (dyad__buf_put(&r->text, x.text, x.len) ||
+        dyad__buf_putc(&r->text, '\0')) {
+        dyad_extracted_free(&x);
+        return DYAD_ENOMEM;
+    }
+    r->text.len--;
+    if (x.title) set_str(&r->title, x.title);
+    if (x.url) set_str(&r->url, x.url);
+    if (x.outlet) set_str(&r->outlet, x.outlet);
+    if (x.date) *date = dyad_date_parse(x.date, strlen(x.date));
+    dyad_extracted_free(&x);
+    return DYAD_OK;
 }
 
 /* Read a whole stream with the document ceiling. 1 = too large. */
@@ -265,13 +349,24 @@ static int slurp(FILE *f, dyad__buf *b, size_t limit)
 
 static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
 {
-    FILE *f = r->stdin_mode ? stdin : fopen(path, "rb");
-    if (!f) {
-        rejectf(r, path, 0, DYAD_EIO, "cannot open: %s", strerror(errno));
-        return DYAD_EIO;
+    int rc;
+    if (r->stdin_mode) {
+        rc = slurp(stdin, &r->raw, DYAD_MAX_DOC_BYTES);
+    } else {
+        FILE *f = fopen(path, "rb");          /* for its error message */
+        if (!f) {
+            rejectf(r, path, 0, DYAD_EIO, "cannot open: %s", strerror(errno));
+            return DYAD_EIO;
+        }
+        fclose(f);
+        rc = slurp_file(path, &r->raw, DYAD_MAX_DOC_BYTES);
+        if (rc == 2) {
+            dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EIO, path, 0, 0,
+                        "compressed file is cut short; what it holds up to "
+                        "the break is read");
+            rc = 0;
+        }
     }
-    int rc = slurp(f, &r->raw, DYAD_MAX_DOC_BYTES);
-    if (f != stdin) fclose(f);
     if (rc) {
         rejectf(r, path, 1, rc > 0 ? DYAD_ELIMIT : DYAD_EIO,
                 "%s; document skipped",
@@ -304,10 +399,19 @@ static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
     set_str(&r->title, NULL);
     set_str(&r->url, NULL);
     set_str(&r->outlet, NULL);
+    int date = 0;
+    if (is_html(path, s, n)) {
+        dyad_status st = from_html(r, path, 1, &date);
+        if (st) return st == DYAD_ENOMEM ? DYAD_ENOMEM : DYAD_EIO;
+    }
     memset(doc, 0, sizeof *doc);
     doc->id = r->id;
     doc->text = r->text.p ? r->text.p : "";
     doc->len = r->text.len;
+    doc->date = date;
+    doc->title = r->title;
+    doc->url = r->url;
+    doc->outlet = r->outlet;
     doc->origin = path;
     doc->origin_line = 0;
     return r->id ? DYAD_OK : DYAD_ENOMEM;
@@ -388,17 +492,25 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
     dyad_status st = DYAD_ESYNTAX;
     const cJSON *jid = cJSON_GetObjectItemCaseSensitive(o, "id");
     const char *text = jstr(o, "text");
+    const char *html = text ? NULL : jstr(o, "html");
+    dyad_extracted page;
+    memset(&page, 0, sizeof page);
     if (!cJSON_IsObject(o)) {
         rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped",
                 "not a JSON object");
-    } else if (!text && jstr(o, "html")) {
-        rejectf(r, r->cur, r->line, DYAD_EINVAL, "%s; line skipped",
-                "an \"html\" document needs HTML extraction, which this "
-                "version does not have yet");
-    } else if (!text) {
+    } else if (html && (st = dyad_html_extract(html, strlen(html), &page))) {
+        rejectf(r, r->cur, r->line, st, "%s; line skipped", dyad_strerror(st));
+    } else if (!text && !html) {
         rejectf(r, r->cur, r->line, DYAD_ESYNTAX, "%s; line skipped",
-                "no \"text\" string");
+                "no \"text\" or \"html\" string");
     } else {
+        if (html) {                      /* the page's article and metadata */
+            text = page.text;
+            if (page.flattened)
+                dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_ELIMIT, r->cur,
+                            r->line, 0, "markup nested too deeply to parse; "
+                            "all of its text is coded");
+        }
         char idbuf[64];
         const char *id = cJSON_IsString(jid) ? jid->valuestring : NULL;
         if (cJSON_IsNumber(jid)) {
@@ -414,11 +526,14 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
                             "line number) for it and for others like it");
         }
         set_str(&r->id, id);
-        set_str(&r->title, jstr(o, "title"));
-        set_str(&r->url, jstr(o, "url"));
-        set_str(&r->outlet, jstr(o, "outlet"));
+        /* the line's own fields first, then what the page says */
+        set_str(&r->title, jstr(o, "title") ? jstr(o, "title") : page.title);
+        set_str(&r->url, jstr(o, "url") ? jstr(o, "url") : page.url);
+        set_str(&r->outlet, jstr(o, "outlet") ? jstr(o, "outlet") : page.outlet);
         memset(doc, 0, sizeof *doc);
         const char *date = jstr(o, "date");
+        if (!date && page.date && dyad_date_parse(page.date, strlen(page.date)))
+            date = page.date;
         if (date) {
             doc->date = dyad_date_parse(date, strlen(date));
             if (!doc->date)
@@ -437,8 +552,11 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
             doc->origin = r->cur;
             doc->origin_line = r->line;
             st = r->id ? DYAD_OK : DYAD_ENOMEM;
+        } else {
+            st = DYAD_ENOMEM;
         }
     }
+    dyad_extracted_free(&page);
     cJSON_Delete(o);
     return st;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bad input to `dyad code`: invalid UTF-8, NUL bytes, 100 MB lines, empty and
-# binary files, malformed JSONL lines, malformed dictionary lines and a
+# binary files, a broken gzip file, HTML among text, malformed JSONL lines, malformed dictionary lines and a
 # directory mixing good and bad files, each made in a temp dir. Contract: a
 # message on stderr naming file (and line), the rest still coded, exit status
 # non-zero when anything was rejected, no crash, nothing dropped silently.
@@ -202,15 +202,16 @@ sys.stdout.buffer.write(bytes(random.getrandbits(8) for _ in range(65536)))' \
         >"$tmp/noise.txt" || { why+=("python3 failed"); finish "binary files"; return; }
     gzip -n -c "$src/examples/reports/01_iraq_fm_visits_tehran.txt" >"$tmp/report.txt.gz"
     good "$tmp/good2.txt" "Syria accused Turkey of supporting rebels."
-    run binary "$tmp/noise.txt" "$tmp/report.txt.gz" "$tmp/good2.txt"
+    head -c 300 "$tmp/report.txt.gz" >"$tmp/broken.txt.gz"    # cut short
+    run binary "$tmp/noise.txt" "$tmp/report.txt.gz" "$tmp/broken.txt.gz" "$tmp/good2.txt"
     no_crash binary
     need_rc_nonzero
     need_msg binary "noise.txt" -- "$tmp/noise.txt"
-    need_msg binary "report.txt.gz" -- "$tmp/report.txt.gz"
+    need_msg binary "broken.txt.gz" -- "$tmp/broken.txt.gz"
     need_not_coded binary noise
-    need_not_coded binary report.txt
+    need_coded binary report IRQ IRN           # gzip is read through zlib
     need_coded binary good2 SYR TUR
-    finish "binary files (random bytes, gzip)"
+    finish "binary files (random bytes, gzip, a broken gzip)"
 }
 
 case_bad_jsonl() {
@@ -303,7 +304,8 @@ case_mixed_dir() {
     yes 'Lebanon accused Israel of supporting rebels.' | tr '\n' ' ' |
         head -c 40000000 >"$d/e_big.txt"
     good "$d/sub/f_good.txt" "Russia accused Ukraine of supporting rebels."
-    printf '<html><body><p>Iran accused Iraq.</p></body></html>\n' >"$d/g_page.html"
+    printf '<html><body><nav>Egypt accused Israel.</nav><p>Iran accused Iraq.</p></body></html>\n' |
+        gzip >"$d/g_page.html.gz"
     printf 'Jordan accused Syria of supporting rebels in Caf\xe9 town.\n' >"$d/h_latin1.txt"
     run mixed "$d"
     no_crash mixed
@@ -314,12 +316,11 @@ case_mixed_dir() {
     need_coded mixed f_good RUS UKR
     need_coded mixed h_latin1 JOR SYR
     need_not_coded mixed e_big
-    need_not_coded mixed g_page
+    need_coded mixed g_page IRN IRQ
     need_msg mixed "b_docs.jsonl:2:" -- "$d"
     need_msg mixed "c_noise.bin" -- "$d"
     need_msg mixed "d_empty.txt" -- "$d"
     need_msg mixed "e_big.txt" -- "$d"
-    need_msg mixed "g_page.html" -- "$d"
     need_msg mixed "h_latin1.txt:1:" -- "$d"
     rm -rf "$d"
     finish "directory mixing good and bad files"
