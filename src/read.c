@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "base.h"
 #include "utf8.h"
@@ -166,6 +167,53 @@ static unsigned long line_at(const char *s, size_t off)
 
 /* Copy raw bytes into r->text, replacing NUL with a space and invalid UTF-8
  * with U+FFFD; warn once for each kind with its line. */
+/* Text in Windows-1252 (or Latin-1, its subset) rather than UTF-8: its
+ * high bytes stand alone where UTF-8's come in sequences. True when the
+ * bytes that are not UTF-8 outnumber the valid multi-byte sequences four
+ * to one. */
+static int legacy_8bit(const char *s, size_t n)
+{
+    size_t bad = 0, good = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = dyad__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (cp == 0xFFFD && k == 1) bad++;
+        else good++;
+        i += k ? k : 1;
+    }
+    return bad > 0 && bad > 4 * good;
+}
+
+/* Windows-1252's 0x80-0x9F (the rest of its upper half is Latin-1). */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+static void put_cp(dyad__buf *b, uint32_t cp)
+{
+    char u[4];
+    size_t k;
+    if (cp < 0x80) { u[0] = (char)cp; k = 1; }
+    else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        k = 2;
+    } else {
+        u[0] = (char)(0xE0 | cp >> 12);
+        u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        k = 3;
+    }
+    dyad__buf_put(b, u, k);
+}
+
 static dyad_status repair(dyad_reader *r, const char *file,
                           unsigned long base_line, const char *s, size_t n)
 {
@@ -174,6 +222,19 @@ static dyad_status repair(dyad_reader *r, const char *file,
     size_t bad = dyad__utf8_check(s, n);
     const char *nul = memchr(s, '\0', n);
     if (bad == n && !nul) return dyad__buf_put(&r->text, s, n);
+    if (bad != n && legacy_8bit(s, n)) {       /* transcode to UTF-8 */
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, file,
+                    base_line + line_at(s, bad) - 1, bad,
+                    "not UTF-8: read as Windows-1252 (Latin-1)");
+        if (dyad__buf_reserve(&r->text, n * 3)) return DYAD_ELIMIT;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == 0) dyad__buf_putc(&r->text, ' ');
+            else if (c < 0x80) dyad__buf_putc(&r->text, (char)c);
+            else put_cp(&r->text, c < 0xA0 ? cp1252_high[c - 0x80] : c);
+        }
+        return DYAD_OK;
+    }
     if (nul)
         dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, file,
                     base_line + line_at(s, (size_t)(nul - s)) - 1,
@@ -237,6 +298,7 @@ static char *id_from_path(const char *p)
     b = b ? b + 1 : p;
     size_t n = strlen(b);
     if (n > 3 && !strcmp(b + n - 3, ".gz")) n -= 3;        /* x.html.gz */
+    else if (n > 4 && !strcmp(b + n - 4, ".zst")) n -= 4;
     size_t dot = n;
     while (dot > 0 && b[dot - 1] != '.') dot--;
     if (dot > 1) n = dot - 1;                              /* x.txt */
@@ -254,11 +316,44 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
+/* A .zst file through libzstd's streaming decoder, with the document
+ * ceiling: 1 = too large, -1 = read error or not zstd data, 2 = cut short. */
+static int slurp_zstd(const char *path, dyad__buf *b, size_t limit)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    ZSTD_DCtx *z = ZSTD_createDCtx();
+    size_t in_cap = ZSTD_DStreamInSize(), out_cap = ZSTD_DStreamOutSize();
+    char *in = malloc(in_cap), *out = malloc(out_cap);
+    int rc = (!z || !in || !out) ? -1 : 0;
+    size_t last = 0, got;
+    b->len = 0;
+    while (rc == 0 && (got = fread(in, 1, in_cap, f)) > 0) {
+        ZSTD_inBuffer ib = {in, got, 0};
+        while (rc == 0 && ib.pos < ib.size) {
+            ZSTD_outBuffer ob = {out, out_cap, 0};
+            last = ZSTD_decompressStream(z, &ob, &ib);
+            if (ZSTD_isError(last)) rc = -1;
+            else if (b->len + ob.pos > limit) rc = 1;
+            else if (dyad__buf_put(b, out, ob.pos)) rc = -1;
+        }
+    }
+    if (rc == 0 && ferror(f)) rc = -1;
+    if (rc == 0 && last != 0) rc = 2;       /* a frame left unfinished */
+    ZSTD_freeDCtx(z);
+    free(in);
+    free(out);
+    fclose(f);
+    return rc;
+}
+
 /* Read a whole file through zlib (which reads uncompressed files as they
- * are) with the document ceiling. 1 = too large, -1 = read error, 2 = a
- * compressed file cut short (what it held is read). */
+ * are), or libzstd for .zst, with the document ceiling. 1 = too large,
+ * -1 = read error, 2 = a compressed file cut short (what it held is read). */
 static int slurp_file(const char *path, dyad__buf *b, size_t limit)
 {
+    size_t pl = strlen(path);
+    if (pl > 4 && !strcmp(path + pl - 4, ".zst")) return slurp_zstd(path, b, limit);
     gzFile g = gzopen(path, "rb");
     if (!g) return -1;
     b->len = 0;
@@ -287,7 +382,7 @@ static int is_html(const char *path, const char *s, size_t n)
 {
     if (ends_with(path, ".html") || ends_with(path, ".htm") ||
         ends_with(path, ".html.gz") || ends_with(path, ".htm.gz") ||
-        ends_with(path, ".xhtml"))
+        ends_with(path, ".html.zst") || ends_with(path, ".xhtml"))
         return 1;
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
@@ -602,13 +697,6 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
         dyad_input_kind k = r->kind;
         if (k == DYAD_INPUT_AUTO)
             k = ends_with(p, ".jsonl") ? DYAD_INPUT_JSONL : DYAD_INPUT_TEXT;
-        if (k == DYAD_INPUT_TEXT && !r->stdin_mode &&
-            (ends_with(p, ".html") || ends_with(p, ".htm"))) {
-            rejectf(r, p, 0, DYAD_EINVAL, "%s; file skipped",
-                    "HTML pages need HTML extraction, which this version does "
-                    "not have yet");
-            continue;
-        }
         if (k == DYAD_INPUT_JSONL) {
             r->f = r->stdin_mode ? stdin : fopen(p, "rb");
             r->cur = p;

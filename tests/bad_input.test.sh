@@ -107,7 +107,10 @@ good() {   # good FILE SENTENCE: a one-sentence text document
 
 case_invalid_utf8() {
     local f=$tmp/utf8.txt
-    printf 'The statement came on Monday.\nIran accused Iraq of supporting rebels \xff\xfe in Caf\xe9 Central.\n' >"$f"
+    # mostly UTF-8 (the é of Café is) with two stray bytes: those become
+    # U+FFFD; a file whose high bytes are all single is read as
+    # Windows-1252 instead (h_latin1 in the directory case)
+    printf 'The statement came on Monday.\nIran accused Iraq of supporting rebels \xff\xfe in Caf\xc3\xa9 Central.\n' >"$f"
     run utf8 "$f"
     no_crash utf8
     need_coded utf8 utf8 IRN IRQ
@@ -315,6 +318,7 @@ case_mixed_dir() {
     need_coded mixed j2 SYR TUR
     need_coded mixed f_good RUS UKR
     need_coded mixed h_latin1 JOR SYR
+    need "the Latin-1 é of h_latin1 not read as é" grep -qF $'Caf\xc3\xa9' "$tmp/mixed.out"
     need_not_coded mixed e_big
     need_coded mixed g_page IRN IRQ
     need_msg mixed "b_docs.jsonl:2:" -- "$d"
