@@ -18,6 +18,8 @@
 #include <zstd.h>
 
 #include "base.h"
+#include "boiler.h"
+#include "metadata.h"
 #include "utf8.h"
 
 struct dyad_reader {
@@ -429,6 +431,55 @@ static dyad_status from_html(dyad_reader *r, const char *path,
     return DYAD_OK;
 }
 
+/* Scraped text: the publication date read from its first lines (before
+ * they go), then the clutter dropped (boiler.c), each dropped run of lines
+ * leaving one line break; an outlet an attribution names is taken. */
+static dyad_status clean_text(dyad_reader *r, int *date)
+{
+    const char *s = r->text.p ? r->text.p : "";
+    size_t n = r->text.len;
+    if (!*date) {
+        uint32_t line[2];
+        *date = dyad__find_pub_date(s, n, line);
+    }
+    dyad__boiler b;
+    dyad_status st = dyad__boilerplate(s, n, &b);
+    if (st) return st;
+    if (b.outlet_len && !r->outlet) {
+        char *o = malloc(b.outlet_len + 1);
+        if (o) {
+            memcpy(o, s + b.outlet_from, b.outlet_len);
+            o[b.outlet_len] = '\0';
+            r->outlet = o;
+        }
+    }
+    if (b.n) {
+        r->raw.len = 0;
+        size_t at = 0;
+        for (size_t k = 0; k < b.n && !st; k++) {
+            st = dyad__buf_put(&r->raw, s + at, b.spans[k][0] - at);
+            if (!st) st = dyad__buf_putc(&r->raw, '\n');
+            at = b.spans[k][1];
+        }
+        if (!st) st = dyad__buf_put(&r->raw, s + at, n - at);
+        size_t lead = 0;                /* no blank lines before the text */
+        while (!st && lead < r->raw.len &&
+               (r->raw.p[lead] == '\n' || r->raw.p[lead] == '\r'))
+            lead++;
+        if (!st && lead) {
+            memmove(r->raw.p, r->raw.p + lead, r->raw.len - lead);
+            r->raw.len -= lead;
+        }
+        if (!st) {                   /* the cleaned text becomes the text */
+            dyad__buf tmp = r->text;
+            r->text = r->raw;
+            r->raw = tmp;
+        }
+    }
+    dyad__boiler_free(&b);
+    return st;
+}
+
 /* Read a whole stream with the document ceiling. 1 = too large. */
 static int slurp(FILE *f, dyad__buf *b, size_t limit)
 {
@@ -498,6 +549,9 @@ static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
     if (is_html(path, s, n)) {
         dyad_status st = from_html(r, path, 1, &date);
         if (st) return st == DYAD_ENOMEM ? DYAD_ENOMEM : DYAD_EIO;
+    } else if (clean_text(r, &date)) {
+        rejectf(r, path, 1, DYAD_ENOMEM, "%s", "out of memory");
+        return DYAD_EIO;
     }
     memset(doc, 0, sizeof *doc);
     doc->id = r->id;
