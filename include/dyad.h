@@ -162,6 +162,7 @@ typedef struct dyad_options {
     int dedup_per_doc;       /* one event per (source, target, code) a doc */
     int default_date;        /* YYYYMMDD used where no date is found */
     int text_dates;          /* find publication dates in the text */
+    int relative_dates;      /* date events by "on Saturday", "yesterday"... */
 } dyad_options;
 
 /* Fill with the defaults (PETRARCH-1 comma settings, dedup on). */

@@ -39,6 +39,7 @@ void dyad_options_init(dyad_options *o)
     o->dedup_per_doc = 1;
     o->default_date = 0;
     o->text_dates = 1;
+    o->relative_dates = 1;
 }
 
 dyad_status dyad_coder_new(const dyad_dict *d, const dyad_options *o,
@@ -280,6 +281,43 @@ dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,
 
 /* ---------------------------------------------------------- documents */
 
+/* Upper-case copy of a token's text (the tokenizer normalizes words only
+ * later), or "" when it is longer than the buffer. */
+static const char *tok_upper(const char *text, const dyad__tok *t, char *buf,
+                             size_t cap)
+{
+    if (t->len + 1 > cap) return "";
+    for (uint32_t i = 0; i < t->len; i++) {
+        char ch = text[t->off + i];
+        buf[i] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 32) : ch;
+    }
+    buf[t->len] = '\0';
+    return buf;
+}
+
+/* The date of a sentence's events: the publication date moved by "on
+ * Saturday", "yesterday", "last week" (metadata.c). */
+static int sentence_date(const char *text, const dyad__sctx *s, int date)
+{
+    static const char *const dayish[] = {
+        "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+        "SUNDAY", "TODAY", "TONIGHT", "YESTERDAY", "TOMORROW", "WEEK", NULL};
+    char buf[32][12];
+    const char *words[32];
+    size_t nw = 0;
+    for (size_t i = 0; i < s->nt && nw + 2 <= 32; i++) {
+        if (s->t[i].len < 4 || s->t[i].len > 9) continue;
+        const char *w = tok_upper(text, &s->t[i], buf[nw + 1], sizeof buf[0]);
+        int hit = 0;
+        for (const char *const *d = dayish; *d && !hit; d++) hit = !strcmp(w, *d);
+        if (!hit) continue;
+        words[nw] = i ? tok_upper(text, &s->t[i - 1], buf[nw], sizeof buf[0]) : "";
+        words[nw + 1] = w;
+        nw += 2;
+    }
+    return nw ? dyad__relative_date(date, words, nw) : date;
+}
+
 static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
                                       const dyad__sent *sp, unsigned number,
                                       int date, dyad__diag_sink *sink,
@@ -293,6 +331,11 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
     const char *stext = dyad__arena_strndup(&c->a, doc->text + sp->from,
                                             sp->to - sp->from);
     if (!stext) return DYAD_ENOMEM;
+    /* "on Saturday", "yesterday": the day the sentence's events happened */
+    if (date && c->opt.relative_dates) {
+        date = sentence_date(doc->text, &s, date);
+        s.date = date;
+    }
     if (s.nt > DYAD_MAX_SENTENCE_TOKENS)
         dyad__diagf(sink, DYAD_SEV_WARNING, DYAD_ELIMIT, doc->origin,
                     doc->origin_line, sp->from,

@@ -146,3 +146,54 @@ int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2])
     }
     return 0;
 }
+
+/* ------------------------------------------------------- relative days */
+
+/* Days since 1970-01-01 of a YYYYMMDD date, and back (civil calendar). */
+static long days_of(int ymd)
+{
+    long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static int ymd_of(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    return (int)((y + (m <= 2)) * 10000 + m * 100 + d);
+}
+
+int dyad__relative_date(int date, const char *const *words, size_t n)
+{
+    static const char *const days[7] = {"MONDAY", "TUESDAY", "WEDNESDAY",
+                                        "THURSDAY", "FRIDAY", "SATURDAY",
+                                        "SUNDAY"};
+    if (!date) return 0;
+    long z = days_of(date);
+    int wd = (int)((z % 7 + 10) % 7);          /* 0 = Monday (1970-01-01 was a Thursday) */
+    for (size_t i = 0; i < n; i++) {
+        const char *w = words[i];
+        const char *prev = i ? words[i - 1] : "";
+        if (!strcmp(w, "YESTERDAY")) return ymd_of(z - 1);
+        if (!strcmp(w, "TODAY") || !strcmp(w, "TONIGHT")) return date;
+        if (!strcmp(w, "TOMORROW")) return ymd_of(z + 1);
+        if (!strcmp(w, "WEEK") && !strcmp(prev, "LAST")) return ymd_of(z - 7);
+        for (int d = 0; d < 7; d++) {
+            if (strcmp(w, days[d])) continue;
+            if (!strcmp(prev, "NEXT") || !strcmp(prev, "COMING"))
+                return ymd_of(z + ((d - wd + 6) % 7) + 1);
+            if (!strcmp(prev, "LAST")) return ymd_of(z - ((wd - d + 6) % 7) - 1);
+            return ymd_of(z - (wd - d + 7) % 7);    /* this past one */
+        }
+    }
+    return date;
+}

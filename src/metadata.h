@@ -19,4 +19,11 @@ int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2]);
  * bytes used in *used. */
 int dyad__parse_text_date(const char *s, size_t n, size_t *used);
 
+/* The date a sentence's events happened on, from its words (upper case)
+ * and the publication date: "yesterday", "today", "tomorrow", "last
+ * week", and weekdays ("on Saturday": the last Saturday on or before the
+ * date; "next Monday", "last Friday"). The first such word decides;
+ * without one, or without a date, the date itself. */
+int dyad__relative_date(int date, const char *const *words, size_t n);
+
 #endif /* DYAD_METADATA_H */
