@@ -307,6 +307,10 @@ static int sentence_date(const char *text, const dyad__sctx *s, int date)
     size_t nw = 0;
     for (size_t i = 0; i < s->nt && nw + 2 <= 32; i++) {
         if (s->t[i].len < 4 || s->t[i].len > 9) continue;
+        /* cheap screen: day words start with m t w f s y and end in y t w k */
+        char a = (char)(text[s->t[i].off] | 0x20);
+        char z = (char)(text[s->t[i].off + s->t[i].len - 1] | 0x20);
+        if (!strchr("mtwfsy", a) || !strchr("ytwk", z)) continue;
         const char *w = tok_upper(text, &s->t[i], buf[nw + 1], sizeof buf[0]);
         int hit = 0;
         for (const char *const *d = dayish; *d && !hit; d++) hit = !strcmp(w, *d);
