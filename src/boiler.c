@@ -27,6 +27,7 @@
 
 #include "boiler.h"
 #include "metadata.h"
+#include "sentence.h"
 
 typedef struct unit {
     size_t from, to;             /* bytes of the text, content trimmed */
@@ -168,25 +169,6 @@ static int count_line(const char *u)
            matches_start(p, "responses") || matches_start(p, "replies");
 }
 
-/* Hard-wrapped text: most non-blank lines 40-90 bytes long and followed
- * by another line of text. */
-static int wrapped(const char *s, size_t n)
-{
-    size_t lines = 0, wrap = 0;
-    for (size_t i = 0; i < n;) {
-        const char *nl = memchr(s + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - s) : n;
-        size_t len = e - i;
-        if (len > 0) {
-            lines++;
-            int next = e + 1 < n && s[e + 1] != '\n' && s[e + 1] != '\r';
-            if (len >= 40 && len <= 90 && next) wrap++;
-        }
-        i = e + 1;
-    }
-    return lines >= 3 && wrap * 2 >= lines;
-}
-
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 static int ends_sentence(const char *s, size_t from, size_t to)
@@ -202,7 +184,7 @@ static int ends_sentence(const char *s, size_t from, size_t to)
 /* Cut the text into units, trimmed. */
 static unit *units_of(const char *s, size_t n, size_t *count)
 {
-    int wrap = wrapped(s, n);
+    int wrap = dyad__looks_wrapped(s, n);   /* as the splitter judges it */
     unit *u = NULL;
     size_t nu = 0, cap = 0;
     size_t i = 0;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "metadata.h"
 #include "sent.h"
 #include "token.h"
 
@@ -72,24 +73,16 @@ static dyad__tok *tokens_of(chk *c, const char *phrase, size_t *n)
 }
 
 /* Value of the trie node a whole phrase reaches; DYAD__NONE when the
- * phrase's tokens do not reach one (or *short_match: only a part does). */
-static uint32_t whole_match(chk *c, uint32_t root, const char *phrase,
-                            int *short_match)
+ * phrase's tokens do not reach one (c->oom is set when tokenizing ran out
+ * of memory). */
+static uint32_t whole_match(chk *c, uint32_t root, const char *phrase)
 {
     size_t n;
-    *short_match = 0;
     dyad__tok *t = tokens_of(c, phrase, &n);
-    if (!t || n == 0) {
-        *short_match = c->oom;   /* out of memory: no finding */
-        return DYAD__NONE;
-    }
+    if (!t || n == 0) return DYAD__NONE;
     uint32_t v = DYAD__NONE;
     size_t end = dyad__trie_match(c->im, root, t, n, 0, NULL, &v);
-    if (end != n) {
-        *short_match = end > 0;
-        return DYAD__NONE;
-    }
-    return v;
+    return end == n ? v : DYAD__NONE;
 }
 
 static int same_restrs(const dyad__image *im, const dyad__actor *a,
@@ -141,18 +134,6 @@ static void codes_text(const dyad__image *im, const dyad__actor *a, char *out,
     }
 }
 
-/* Days since 1970-01-01 of a YYYYMMDD date (civil calendar). */
-static long day_number(int ymd)
-{
-    long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* -------------------------------------------------------------- actors */
 
 static void check_actors(chk *c)
@@ -161,8 +142,7 @@ static void check_actors(chk *c)
     for (size_t i = 0; i < im->n_actors; i++) {
         const dyad__actor *a = &im->actors[i];
         const char *ph = dyad__str(im, a->phrase);
-        int part;
-        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_ACTORS], ph, &part);
+        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_ACTORS], ph);
         if (c->oom) return;
         if (v == DYAD__NONE) {
             report(c, DYAD_SEV_WARNING, a->file, a->line,
@@ -196,8 +176,8 @@ typedef struct span { long from, to; } span;   /* days, inclusive */
 
 static span rule_span(const dyad__restr *r)
 {
-    span sp = {r->from ? day_number(r->from) : -10000000L,
-               r->to ? day_number(r->to) : 10000000L};
+    span sp = {r->from ? dyad__day_number(r->from) : -10000000L,
+               r->to ? dyad__day_number(r->to) : 10000000L};
     return sp;
 }
 
@@ -280,8 +260,7 @@ static void check_agents(chk *c)
         const dyad__agent *a = &im->agents[i];
         const char *ph = dyad__str(im, a->phrase);
         if (strchr(ph, '!')) continue;         /* substitution set */
-        int part;
-        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_AGENTS], ph, &part);
+        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_AGENTS], ph);
         if (c->oom) return;
         if (v == DYAD__NONE) {
             report(c, DYAD_SEV_WARNING, a->file, a->line,
@@ -314,9 +293,8 @@ static void check_discards(chk *c)
     const dyad__image *im = c->im;
     for (size_t i = 0; i < im->n_discards; i++) {
         const dyad__discard *d = &im->discards[i];
-        int part;
         uint32_t v = whole_match(c, im->roots[DYAD__ROOT_DISCARDS],
-                                 dyad__str(im, d->phrase), &part);
+                                 dyad__str(im, d->phrase));
         if (c->oom) return;
         if (v == DYAD__NONE)
             report(c, DYAD_SEV_WARNING, d->file, d->line,
@@ -341,8 +319,7 @@ static void check_verbs(chk *c)
         for (const char *q = name; *q && !letters; q++)
             letters = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z');
         if (!letters) continue;      /* rejected when loading */
-        int part;
-        uint32_t f = whole_match(c, im->roots[DYAD__ROOT_VERBS], name, &part);
+        uint32_t f = whole_match(c, im->roots[DYAD__ROOT_VERBS], name);
         if (c->oom) return;
         if (f == DYAD__NONE || f >= im->n_vforms) {
             if (name[strlen(name) - 1] != '_')   /* TABARI stems aside */

@@ -10,6 +10,14 @@
  * PETRARCH files comment with `#` and `<!-- -->` and group verbs in
  * `--- NAME [code] ---` blocks. Ties go to PETRARCH, the dialect of the
  * Phoenix dictionaries. */
+/* Does p[from, n) hold the "-->" that ends a comment? */
+static int closes_comment(const char *p, size_t from, size_t n)
+{
+    for (size_t i = from; i + 2 < n; i++)
+        if (p[i] == '-' && p[i + 1] == '-' && p[i + 2] == '>') return 1;
+    return 0;
+}
+
 dyad__dialect dyad__detect_dialect(const char *text, size_t len)
 {
     long tab = 0, pet = 0;
@@ -22,22 +30,12 @@ dyad__dialect dyad__detect_dialect(const char *text, size_t len)
         size_t b = 0;                    /* first non-blank */
         while (b < n && (p[b] == ' ' || p[b] == '\t')) b++;
         if (in_comment) {
-            /* comment text is no evidence; look for its end */
-            for (size_t i = 0; i + 2 < n; i++)
-                if (p[i] == '-' && p[i + 1] == '-' && p[i + 2] == '>') {
-                    in_comment = 0;
-                    break;
-                }
+            in_comment = !closes_comment(p, 0, n);   /* text is no evidence */
         } else if (n >= 8 && memcmp(p, "~~FINISH", 8) == 0) {
             tab += 1000;
         } else if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
             pet += 5;
-            in_comment = 1;
-            for (size_t i = 4; i + 2 < n; i++)
-                if (p[i] == '-' && p[i + 1] == '-' && p[i + 2] == '>') {
-                    in_comment = 0;
-                    break;
-                }
+            in_comment = !closes_comment(p, 4, n);
         } else if (n >= 4 && memcmp(p, "--- ", 4) == 0) {
             pet += 5;
         } else if (n >= 9 && memcmp(p, "<SYNSETS>", 9) == 0) {

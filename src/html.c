@@ -357,6 +357,15 @@ static score_ent *slot(scores *s, const GumboNode *p)
     return &s->e[h];
 }
 
+/* The entry of p, or NULL when it has none (no insertion). */
+static const score_ent *lookup(const scores *s, const GumboNode *p)
+{
+    if (!s->cap) return NULL;
+    size_t h = node_hash(p, s->cap);
+    while (s->e[h].node && s->e[h].node != p) h = (h + 1) & (s->cap - 1);
+    return s->e[h].node ? &s->e[h] : NULL;
+}
+
 static double block_score(const walker *w, const block *b)
 {
     if (b->len < 25) return 0;
@@ -920,11 +929,8 @@ dyad_status dyad_html_extract(const char *html, size_t len, dyad_extracted *x)
     for (size_t i = 0; i < w.n && !w.oom; i++) {
         const GumboNode *a = w.blocks[i].owner;
         for (int up = 0; a && up < 4; up++, a = a->parent) {
-            score_ent *e = slot(&sc, a);
-            if (!e) {
-                w.oom = 1;
-                break;
-            }
+            const score_ent *e = lookup(&sc, a);
+            if (!e) continue;                 /* no scored text below it */
             double s = e->score * cue_weight(a);
             if (s > best_score) {
                 best_score = s;
@@ -953,7 +959,7 @@ dyad_status dyad_html_extract(const char *html, size_t len, dyad_extracted *x)
         const block *b = &w.blocks[i];
         if (!within(b->owner, best)) continue;
         if (b->furn && b->furn != best && within(b->furn, best)) {
-            score_ent *e = slot(&furn_len, b->furn);
+            const score_ent *e = lookup(&furn_len, b->furn);
             if (!e || e->score < total / 2) continue;
         }
         double ld = b->len ? (double)b->link_chars / (double)b->len : 1;

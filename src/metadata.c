@@ -150,7 +150,7 @@ int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2])
 /* ------------------------------------------------------- relative days */
 
 /* Days since 1970-01-01 of a YYYYMMDD date, and back (civil calendar). */
-static long days_of(int ymd)
+long dyad__day_number(int ymd)
 {
     long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
     y -= m <= 2;
@@ -178,7 +178,7 @@ int dyad__relative_date(int date, const char *const *words, size_t n)
                                         "THURSDAY", "FRIDAY", "SATURDAY",
                                         "SUNDAY"};
     if (!date) return 0;
-    long z = days_of(date);
+    long z = dyad__day_number(date);
     int wd = (int)((z % 7 + 10) % 7);          /* 0 = Monday (1970-01-01 was a Thursday) */
     for (size_t i = 0; i < n; i++) {
         const char *w = words[i];

@@ -212,7 +212,7 @@ static int split_para(splitter *sp, size_t from, size_t to)
 }
 
 /* Hard-wrapped prose: most lines run 40-90 bytes and end mid-sentence. */
-static int looks_wrapped(const char *s, size_t len)
+int dyad__looks_wrapped(const char *s, size_t len)
 {
     size_t lines = 0, wrapped = 0;
     for (size_t i = 0; i < len;) {
@@ -244,7 +244,7 @@ dyad_status dyad__split(dyad__arena *a, const char *text, size_t len,
                         dyad__sent **out, size_t *n, dyad__dateline *dl)
 {
     splitter sp = {a, text, NULL, 0, 0, 0};
-    int wrapped = looks_wrapped(text, len);
+    int wrapped = dyad__looks_wrapped(text, len);
     memset(dl, 0, sizeof *dl);
     size_t para_from = 0;
     for (size_t i = 0; i <= len;) {

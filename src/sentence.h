@@ -36,4 +36,8 @@ dyad_status dyad__split(dyad__arena *a, const char *text, size_t len,
 int dyad__find_dateline(const char *text, size_t from, size_t to,
                         dyad__dateline *dl);
 
+/* Hard-wrapped prose: most lines run 40-90 bytes and end mid-sentence, so
+ * that only blank lines separate paragraphs. */
+int dyad__looks_wrapped(const char *s, size_t len);
+
 #endif /* DYAD_SENTENCE_H */
