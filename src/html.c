@@ -775,7 +775,10 @@ static char *prestrip(const char *s, size_t n, size_t *out_len)
     static const char *const skipped_whole[] = {
         "nav", "aside", "footer", "select", "iframe", "button", "figcaption",
         "textarea", "video", "audio", "canvas", "math", "object", NULL};
-    char *o = malloc(n + 1);
+    /* copy_tag may write a space the page left out between attributes
+     * (a="x"b="y"), so the output can outgrow the input: room for twice */
+    if (n > SIZE_MAX / 2 - 1) return NULL;
+    char *o = malloc(2 * n + 1);
     if (!o) return NULL;
     size_t k = 0, i = 0;
     while (i < n) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replays tests/fuzz_regressions/*: inputs that once crashed or hung dyad
-# under the fuzzers (fuzz/). Each is coded by `dyad code` as a .txt and as a
-# .jsonl file, and loaded as a dictionary of each kind while coding a fixed
+# under the fuzzers (fuzz/). Each is coded by `dyad code` as a .txt, a
+# .jsonl and an .html file, and loaded as a dictionary of each kind while coding a fixed
 # sentence. Exit status 0 or 1 is fine; a signal, a sanitizer report or a
 # run over 120 s fails the test.
 set -u
@@ -39,8 +39,10 @@ for f in "$dir"/*; do
     before=$fails
     cp "$f" "$tmp/case.txt"
     cp "$f" "$tmp/case.jsonl"
+    cp "$f" "$tmp/case.html"
     try "$name as text" "$tmp/case.txt"
     try "$name as jsonl" "$tmp/case.jsonl"
+    try "$name as html" "$tmp/case.html"
     for kind in actors agents verbs discards issues; do
         try "$name as --$kind" "--$kind" "$tmp/case.txt" "$tmp/sentence.txt"
     done
