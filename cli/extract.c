@@ -1,7 +1,8 @@
 /*
  * extract.c - `dyad extract [FILE|DIR|-]...`: what dyad reads of each
  * document, one JSON object a line (id, file, line, title, date, outlet,
- * url, text). It goes through the same reader as `dyad code` (text, HTML
+ * url, dateline place and agency, text). The outlet is the one the
+ * document names, else its dateline's agency, as in the events. It goes through the same reader as `dyad code` (text, HTML
  * pages, JSONL with text or html, gzip and zstd files, directories,
  * encodings), so what it prints is exactly what gets coded.
  */
@@ -14,9 +15,11 @@
 static const char usage_text[] =
     "usage: dyad extract [FILE|DIR|-]...\n"
     "Print what dyad reads of each document as one JSON object a line: id,\n"
-    "file, line (JSONL), title, date, outlet, url and text (for a web page,\n"
-    "its article). Inputs are read as `dyad code` reads them: text, HTML,\n"
-    "JSONL (text or html fields), gzip or zstd files, directories.\n";
+    "file, line (JSONL), title, date, outlet, url, dateline (place, agency)\n"
+    "and text (for a web page, its article). Inputs are read as `dyad code`\n"
+    "reads them: text, HTML, JSONL (text or html fields), gzip or zstd files,\n"
+    "directories. The outlet is the one the document names, else the agency\n"
+    "of its dateline.\n";
 
 static void add(cJSON *o, const char *k, const char *v)
 {
@@ -66,8 +69,26 @@ int cmd_extract(int argc, char **argv)
             if (doc.origin_line) cJSON_AddNumberToObject(o, "line", (double)doc.origin_line);
             add(o, "title", doc.title);
             add(o, "date", doc.date ? date : NULL);
-            add(o, "outlet", doc.outlet);
+            dyad_dateline dl;
+            int has_dl = dyad_find_dateline(doc.text, doc.len, &dl);
+            char *place = has_dl ? strndup(doc.text + dl.place_from, dl.place_len) : NULL;
+            char *agency = has_dl && dl.agency_len && !dl.agency
+                               ? strndup(doc.text + dl.agency_from, dl.agency_len)
+                               : NULL;
+            const char *ag = dl.agency ? dl.agency : agency;
+            add(o, "outlet", doc.outlet ? doc.outlet : ag);
             add(o, "url", doc.url);
+            if (has_dl) {
+                cJSON *d = cJSON_AddObjectToObject(o, "dateline");
+                if (d) {
+                    add(d, "place", place);
+                    add(d, "agency", ag);
+                }
+            } else {
+                cJSON_AddNullToObject(o, "dateline");
+            }
+            free(place);
+            free(agency);
             add(o, "text", text);
             char *line = cJSON_PrintUnformatted(o);
             if (line) puts(line);

@@ -1,6 +1,7 @@
 /*
  * fuzz_reader.c - libFuzzer harness for the reading and coding pipeline.
- * Each input is written to a temp file twice, as .txt and as .jsonl, read
+ * Each input is written to a temp file three times, as .txt, .jsonl and
+ * .html (charsets, entities, clutter, pages), read
  * back with dyad_reader_open/next and every document is coded (and its
  * events formatted) against the built-in dictionaries compiled once in
  * LLVMFuzzerInitialize; the raw bytes are also coded as one dyad_doc.
@@ -117,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t sink = 0;
     /* A fresh directory per input, removed before returning, so nothing is
      * left behind when libFuzzer ends a process without running atexit. */
-    char dir[64], txt[96], jsonl[96];
+    char dir[64], txt[96], jsonl[96], page[96];
     memcpy(dir, g_tmpl, sizeof dir);
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
@@ -125,10 +126,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     snprintf(txt, sizeof txt, "%s/doc.txt", dir);
     snprintf(jsonl, sizeof jsonl, "%s/docs.jsonl", dir);
+    snprintf(page, sizeof page, "%s/page.html", dir);
     if (write_file(txt, data, size) == 0) read_all(txt, &sink);
     if (write_file(jsonl, data, size) == 0) read_all(jsonl, &sink);
+    if (write_file(page, data, size) == 0) read_all(page, &sink);
     unlink(txt);
     unlink(jsonl);
+    unlink(page);
     rmdir(dir);
 
     /* The raw bytes as one document, no repair: the library must cope. An
@@ -149,6 +153,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc.outlet = "outlet";
     doc.url = "http://example.org/";
     code_one(g_coder_all, &doc, &sink);
+    dyad_dateline dl;                 /* as `dyad extract` looks for it */
+    if (dyad_find_dateline(copy, size, &dl)) {
+        if (dl.place_from + dl.place_len > size ||
+            dl.agency_from + dl.agency_len > size || dl.to > size)
+            abort();
+        sink += dl.place_len + dl.agency_len + (dl.agency ? strlen(dl.agency) : 0);
+    }
     free(copy);
     return 0;
 }

@@ -230,7 +230,9 @@ typedef struct dyad_result {
     int date;                 /* the document date used */
     unsigned flags;           /* dyad_doc_flag bits */
     const char *dateline;     /* place named in a dateline, or NULL */
-    const char *agency;       /* agency named in a dateline, or NULL */
+    const char *agency;       /* agency named in a dateline (its usual name
+                                 when known), or NULL; events take it as
+                                 their outlet when the document names none */
 } dyad_result;
 
 /* Code one document. Input problems go to diag (may be NULL). The result is
@@ -293,6 +295,21 @@ typedef struct dyad_extracted {
  * DYAD_EINVAL; on success the caller frees with dyad_extracted_free(). */
 dyad_status dyad_html_extract(const char *html, size_t len, dyad_extracted *out);
 void dyad_extracted_free(dyad_extracted *x);
+
+/* A dateline opening one of a report's first paragraphs: "TEHRAN, Aug 9
+ * (AFP):", "BAGHDAD (Reuters) -". Offsets are into the text given. */
+typedef struct dyad_dateline {
+    size_t from, to;              /* the whole dateline */
+    size_t place_from, place_len; /* "TEHRAN" */
+    size_t agency_from, agency_len;   /* "AFP"; agency_len 0: none named */
+    const char *agency;           /* its usual name ("Agence France-Presse"
+                                     gives "AFP"), static; NULL if none or
+                                     not a known agency */
+} dyad_dateline;
+
+/* Find the dateline of a report as dyad_code_doc() does (a publication date
+ * line is passed over). Returns 1 and fills *out, or 0. */
+int dyad_find_dateline(const char *text, size_t len, dyad_dateline *out);
 
 /* ---------------------------------------------------------------- reading */
 

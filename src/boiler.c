@@ -19,8 +19,9 @@
  *    the title, is kept; short units between prose units (sub-headings)
  *    are kept, those after the last are not; a text without prose (a
  *    line or two) is kept whole.
- * An outlet named by an attribution ("This article comes from the BBC",
- * "Source: Reuters") is handed back.
+ * The title, an outlet named by an attribution ("This article comes from
+ * the BBC", "Source: Reuters") and an agency named by a wire credit
+ * ("(AFP)", "Copyright 2007 The Associated Press") are handed back.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,11 @@
 
 typedef struct unit {
     size_t from, to;             /* bytes of the text, content trimmed */
-    int words, prose;
+    int words, prose;            /* words: at most UNIT_WORDS_MAX */
 } unit;
+
+/* The largest word count a rule below tests is 40. */
+#define UNIT_WORDS_MAX 41
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
@@ -131,17 +135,19 @@ static int matches_start(const char *u, const char *p)
     return !strncmp(u, p, k) && (u[k] == '\0' || u[k] == ' ');
 }
 
+/* (both compare first letters before calling the C library: they run on
+ * every line of every text) */
 static int in_list(const char *u, const char *const *list)
 {
     for (; *list; list++)
-        if (!strcmp(u, *list)) return 1;
+        if (**list == *u && !strcmp(u, *list)) return 1;
     return 0;
 }
 
 static int starts_list(const char *u, const char *const *list)
 {
     for (; *list; list++)
-        if (matches_start(u, *list)) return 1;
+        if (**list == *u && matches_start(u, *list)) return 1;
     return 0;
 }
 
@@ -216,10 +222,11 @@ static unit *units_of(const char *s, size_t n, size_t *count)
             free(u);
             return NULL;
         }
+        /* words, counted up to UNIT_WORDS_MAX: no rule looks further */
         int words = 0, in = 0;
-        for (size_t k = from; k < to; k++) {
+        for (size_t k = from; k < to && words < UNIT_WORDS_MAX; k++) {
             int w = !is_space(s[k]);
-            if (w && !in) words++;
+            words += w & !in;
             in = w;
         }
         int prose = words >= 12 || (words >= 6 && ends_sentence(s, from, to));
@@ -264,6 +271,63 @@ static void outlet_of(const char *s, const unit *u, const char *low,
     }
 }
 
+/* The agency a short wire credit names: "(AFP)", "-- Reuters", "Copyright
+ * 2007 The Associated Press. All rights reserved.", "AFP contributed to
+ * this report", "Reporting by ...; Editing by ..." (Reuters' house credit).
+ * low is the unit normalized; NULL when it is no such credit. */
+static const char *wire_credit(const unit *u, const char *low)
+{
+    static const char *const lead[] = {
+        "copyright ", "c ", "additional reporting by ", "reporting by ",
+        "compiled by ", "source ", "sources ", "via ", "with ", "from ", NULL};
+    static const char *const tail[] = {
+        " all rights reserved", " contributed to this report",
+        " contributed reporting", " contributed", NULL};
+    if (u->words > 12) return NULL;
+    if (matches_start(low, "reporting by") && strstr(low, " editing by "))
+        return "Reuters";
+    char buf[128];
+    size_t n = 0, len = strlen(low);
+    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
+        int c = (unsigned char)low[i];
+        if (c >= 0x80) c = ' ';               /* a dash, a copyright sign */
+        /* years go: "(c) 2007 AFP" */
+        if (c >= '0' && c <= '9' && (i == 0 || low[i - 1] == ' ')) {
+            size_t j = i;
+            while (j < len && low[j] >= '0' && low[j] <= '9') j++;
+            if (j - i == 4 && (j == len || low[j] == ' ')) {
+                i = j - 1;
+                continue;
+            }
+        }
+        if (c == ' ' && (n == 0 || buf[n - 1] == ' ')) continue;
+        buf[n++] = (char)c;
+    }
+    while (n && buf[n - 1] == ' ') n--;
+    buf[n] = '\0';
+    char *b = buf;
+    for (int again = 1; again;) {
+        again = 0;
+        for (const char *const *p = lead; *p; p++) {
+            size_t k = strlen(*p);
+            if (!strncmp(b, *p, k)) {
+                b += k;
+                n -= k;
+                again = 1;
+            }
+        }
+        for (const char *const *p = tail; *p; p++) {
+            size_t k = strlen(*p);
+            if (n > k && !strcmp(b + n - k, *p)) {
+                n -= k;
+                b[n] = '\0';
+                again = 1;
+            }
+        }
+    }
+    return n ? dyad__agency_name(b, n) : NULL;
+}
+
 /* A unit that is a date (and perhaps a time) and nothing else. */
 static int date_only(const char *s, size_t n)
 {
@@ -287,37 +351,49 @@ static int repeats(const char *s, const unit *u, size_t k)
     return 0;
 }
 
-/* Could unit k, before the article's first prose, be its title? Four
+/* Could unit k, before the article's first prose, be its title? Three
  * words or more, and not a menu ("Home | World"), a byline, a date line,
  * a credit or other clutter. */
 static int title_candidate(const char *s, const unit *v)
 {
+    static const char *const credit_words[] = {
+        "copyright", "photo credit", "image credit", "picture credit",
+        "credits", "getty", "afp photo", "reuters photo", "ap photo",
+        "file photo", "epa photo", NULL};
     char low[512];
-    if (v->words < 4 || v->words > 25) return 0;
+    if (v->words < 3 || v->words > 25) return 0;
     norm(s + v->from, v->to - v->from, low, sizeof low);
     if (memchr(s + v->from, '|', v->to - v->from)) return 0;
-    if (matches_start(low, "by") || matches_start(low, "updated") ||
+    if (matches_start(low, "by") || matches_start(low, "written by") ||
+        matches_start(low, "reporting by") || matches_start(low, "updated") ||
         matches_start(low, "posted") || matches_start(low, "published") ||
-        matches_start(low, "last updated") || strstr(low, "copyright") ||
-        strstr(low, "photo") || strstr(low, "image") || strstr(low, "credit") ||
+        matches_start(low, "last updated") || contains_any(low, credit_words) ||
         matches_start(low, "picture") || matches_start(low, "video") ||
+        matches_start(low, "photo") || matches_start(low, "image") ||
+        matches_start(low, "credit") ||
         in_list(low, whole) || starts_list(low, starts) || count_line(low))
         return 0;
     return !date_only(s + v->from, v->to - v->from);
 }
 
 /* The title among the units before the first prose one: the last
- * candidate without a comma (a caption usually has one: "Hassan Kazemi
- * Qomi, the Iranian ambassador"), else the first candidate; nu when none. */
+ * candidate of four words or more without a comma (a caption usually has
+ * one: "Hassan Kazemi Qomi, the Iranian ambassador"), else the first of
+ * four words or more, else the last of three words ("German economy
+ * rebounds", after a site name); SIZE_MAX when none. */
 static size_t title_of(const char *s, const unit *u, size_t first_prose)
 {
-    size_t first = SIZE_MAX, last_plain = SIZE_MAX;
+    size_t first = SIZE_MAX, last_plain = SIZE_MAX, last_short = SIZE_MAX;
     for (size_t k = 0; k < first_prose; k++) {
         if (!title_candidate(s, &u[k])) continue;
+        if (u[k].words < 4) {
+            last_short = k;
+            continue;
+        }
         if (first == SIZE_MAX) first = k;
         if (!memchr(s + u[k].from, ',', u[k].to - u[k].from)) last_plain = k;
     }
-    return last_plain != SIZE_MAX ? last_plain : first;
+    return last_plain != SIZE_MAX ? last_plain : first != SIZE_MAX ? first : last_short;
 }
 
 dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
@@ -341,7 +417,9 @@ dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
     char low[512];
     size_t title = title_of(s, u, first_prose < nu ? first_prose : 0);
     for (size_t k = 0; k < nu; k++) {
-        norm(s + u[k].from, u[k].to - u[k].from, low, sizeof low);
+        /* a long unit outside an appeal is only tested for how it starts */
+        norm(s + u[k].from, u[k].to - u[k].from, low,
+             appeal || u[k].words <= 40 ? sizeof low : 64);
         int short_unit = u[k].words <= 10;
         /* a prompt leading to another story may quote its whole title */
         int clutter_phrase = (short_unit && (in_list(low, whole) ||
@@ -349,6 +427,8 @@ dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
                              (u[k].words <= 24 && starts_list(low, starts)) ||
                              (short_unit && (contains_any(low, ad_words)));
         if (short_unit && starts_list(low, end_markers)) outlet_of(s, &u[k], low, out);
+        const char *credit = wire_credit(&u[k], low);
+        if (credit && !out->agency) out->agency = credit;
         if (ended) continue;
         if (begun && short_unit && starts_list(low, end_markers)) {
             ended = 1;
@@ -372,7 +452,7 @@ dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
                 continue;
             }
         }
-        if (clutter_phrase) continue;
+        if (clutter_phrase || (credit && !u[k].prose)) continue;
         if (u[k].words <= 4 && matches_start(low, "source")) continue;
         if (short_unit && (strstr(low, "photo credit") || strstr(low, "photo by") ||
                            strstr(low, "getty images") || strstr(low, "file photo")))
@@ -380,10 +460,11 @@ dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
         if (short_unit && date_only(s + u[k].from, u[k].to - u[k].from))
             continue;                       /* "September 13, 2006 17:26" */
         if (short_unit && repeats(s, u, k)) continue;   /* the title again */
-        if (u[k].words <= 40 && contains_any(low, appeal_words) &&
+        if (u[k].words <= 40 &&
             (matches_start(low, "join") || strstr(low, "click here") ||
              strstr(low, "subscribe now") || strstr(low, "upgrade your") ||
-             strstr(low, "sign up")))
+             strstr(low, "sign up")) &&
+            contains_any(low, appeal_words))
             continue;                   /* "Join ... Premium Plus now for $5" */
         if (!u[k].prose && first_prose < nu && k > last_prose) continue;
         if (!u[k].prose && first_prose < nu && k < first_prose && k != title)
@@ -414,6 +495,10 @@ dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
         out->spans[out->n][0] = (uint32_t)from;
         out->spans[out->n][1] = (uint32_t)to;
         out->n++;
+    }
+    if (title < nu && keep[title]) {
+        out->title_from = u[title].from;
+        out->title_len = u[title].to - u[title].from;
     }
     free(keep);
     free(u);

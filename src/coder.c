@@ -322,10 +322,12 @@ static int sentence_date(const char *text, const dyad__sctx *s, int date)
     return nw ? dyad__relative_date(date, words, nw) : date;
 }
 
+/* Code sentence number `number` (span sp) of doc; its events name
+ * `outlet` (the document's, else its dateline agency). */
 static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
                                       const dyad__sent *sp, unsigned number,
-                                      int date, dyad__diag_sink *sink,
-                                      int *story_discard)
+                                      int date, const char *outlet,
+                                      dyad__diag_sink *sink, int *story_discard)
 {
     dyad__sctx s;
     sctx_init(c, &s, doc->text, date);
@@ -366,7 +368,7 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
         const dyad__np *fa = first_actor(&p);
         if (fa) c->prev_first = fa;
         if (!p.discard &&
-            (st = add_records(c, &p, doc->id, number, doc->outlet, stext,
+            (st = add_records(c, &p, doc->id, number, outlet, stext,
                               c->opt.dedup_per_doc)) != DYAD_OK)
             return st;
     }
@@ -415,14 +417,19 @@ dyad_status dyad_code_doc(dyad_coder *c, const dyad_doc *doc, dyad_diag_fn diag,
     if (dl.to) {
         c->res.dateline = dyad__arena_strndup(&c->a, doc->text + dl.place_from,
                                               dl.place_to - dl.place_from);
-        if (dl.agency_to)
-            c->res.agency = dyad__arena_strndup(&c->a, doc->text + dl.agency_from,
-                                                dl.agency_to - dl.agency_from);
+        if (dl.agency_to) {
+            const char *known = dyad__agency_name(doc->text + dl.agency_from,
+                                                  dl.agency_to - dl.agency_from);
+            c->res.agency = known ? known
+                                  : dyad__arena_strndup(&c->a, doc->text + dl.agency_from,
+                                                        dl.agency_to - dl.agency_from);
+        }
     }
+    const char *outlet = doc->outlet ? doc->outlet : c->res.agency;
     int story_discard = 0;
     for (size_t k = 0; k < ns && !story_discard; k++) {
-        st = code_sentence_span(c, doc, &sents[k], (unsigned)k + 1, date, &sink,
-                                &story_discard);
+        st = code_sentence_span(c, doc, &sents[k], (unsigned)k + 1, date,
+                                outlet, &sink, &story_discard);
         if (st) return st;
     }
     if (story_discard) {

@@ -197,3 +197,50 @@ int dyad__relative_date(int date, const char *const *words, size_t n)
     }
     return date;
 }
+
+/* ----------------------------------------------------- news agencies */
+
+/* Agencies and wire services as reports name them, and the name an outlet
+ * field gives each. Matched whole, case-insensitively, after "the". */
+static const struct { const char *as_written, *name; } agencies[] = {
+    {"AFP", "AFP"}, {"Agence France-Presse", "AFP"},
+    {"Agence France Presse", "AFP"}, {"Reuters", "Reuters"},
+    {"Thomson Reuters", "Reuters"}, {"AP", "AP"},
+    {"Associated Press", "AP"}, {"UPI", "UPI"},
+    {"United Press International", "UPI"}, {"Xinhua", "Xinhua"},
+    {"IRNA", "IRNA"}, {"ISNA", "ISNA"}, {"Fars", "Fars"},
+    {"Fars News Agency", "Fars"}, {"Mehr", "Mehr"},
+    {"Mehr News Agency", "Mehr"}, {"Tasnim", "Tasnim"}, {"TASS", "TASS"},
+    {"ITAR-TASS", "TASS"}, {"RIA Novosti", "RIA Novosti"},
+    {"Interfax", "Interfax"}, {"Anadolu", "Anadolu"},
+    {"Anadolu Agency", "Anadolu"}, {"Kyodo", "Kyodo"}, {"Yonhap", "Yonhap"},
+    {"dpa", "dpa"}, {"Deutsche Presse-Agentur", "dpa"}, {"ANSA", "ANSA"},
+    {"EFE", "EFE"}, {"PTI", "PTI"}, {"Press Trust of India", "PTI"},
+    {"IANS", "IANS"}, {"KUNA", "KUNA"}, {"WAM", "WAM"}, {"SPA", "SPA"},
+    {"Saudi Press Agency", "SPA"}, {"MENA", "MENA"}, {"SANA", "SANA"},
+    {"Petra", "Petra"}, {"QNA", "QNA"}, {"BNA", "BNA"}, {"APS", "APS"},
+    {"KCNA", "KCNA"}, {"Bernama", "Bernama"}, {"Antara", "Antara"},
+    {"PAP", "PAP"}, {"CTK", "CTK"}, {"BTA", "BTA"}, {"MTI", "MTI"},
+    {"Ukrinform", "Ukrinform"}, {"APA", "APA"}, {"Trend", "Trend"},
+    {"Bloomberg", "Bloomberg"}, {"CNA", "CNA"}, {"AAP", "AAP"},
+    {"NNA", "NNA"}, {"BBC", "BBC"}, {"BBC News", "BBC"},
+    {"Al Jazeera", "Al Jazeera"}, {"Press TV", "Press TV"},
+    {"PressTV", "Press TV"}, {NULL, NULL}};
+
+const char *dyad__agency_name(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '(' || *s == '-')) s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '.')) n--;
+    if (n > 4 && up(s[0]) == 'T' && up(s[1]) == 'H' && up(s[2]) == 'E' &&
+        s[3] == ' ')
+        s += 4, n -= 4;
+    for (size_t k = 0; agencies[k].as_written; k++) {
+        const char *a = agencies[k].as_written;
+        if (strlen(a) != n) continue;
+        size_t i = 0;       /* a hyphen matches a space: text normalized */
+        while (i < n && (up(a[i]) == up(s[i]) || (a[i] == '-' && s[i] == ' ')))
+            i++;
+        if (i == n) return agencies[k].name;
+    }
+    return NULL;
+}

@@ -3,7 +3,8 @@
  * written in a report's first lines ("Thursday, November 24, 2005",
  * "Friday, 10 August 2007", "September 13, 2006 17:26", "2005-11-24").
  * Sits between reading and sentence splitting; the date line itself is
- * excluded from coding.
+ * excluded from coding. Also relative days in sentences and the names of
+ * news agencies.
  */
 #ifndef DYAD_METADATA_H
 #define DYAD_METADATA_H
@@ -28,5 +29,10 @@ long dyad__day_number(int ymd);
  * date; "next Monday", "last Friday"). The first such word decides;
  * without one, or without a date, the date itself. */
 int dyad__relative_date(int date, const char *const *words, size_t n);
+
+/* The usual name of a news agency written s[0..n) ("Agence
+ * France-Presse", "the Associated Press", "(AFP)"), or NULL when it is not
+ * one dyad knows. */
+const char *dyad__agency_name(const char *s, size_t n);
 
 #endif /* DYAD_METADATA_H */

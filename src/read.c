@@ -19,6 +19,7 @@
 
 #include "base.h"
 #include "boiler.h"
+#include "encoding.h"
 #include "metadata.h"
 #include "utf8.h"
 
@@ -34,6 +35,7 @@ struct dyad_reader {
     const char *cur;             /* its path */
     unsigned long line;
     dyad__buf text, raw;
+    dyad__buf conv;              /* a file converted from its charset */
     char *id, *title, *url, *outlet;
     size_t rejected;
     int warned_id;
@@ -121,6 +123,7 @@ dyad_status dyad_reader_open(const char *path, dyad_input_kind kind,
     r->kind = kind;
     dyad__buf_init(&r->text, DYAD_MAX_DOC_BYTES + 8);
     dyad__buf_init(&r->raw, 0);
+    dyad__buf_init(&r->conv, 0);
     int rc = 0;
     struct stat st;
     if (!strcmp(path, "-")) {
@@ -149,6 +152,7 @@ void dyad_reader_free(dyad_reader *r)
     free(r->paths);
     dyad__buf_free(&r->text);
     dyad__buf_free(&r->raw);
+    dyad__buf_free(&r->conv);
     free(r->id);
     free(r->title);
     free(r->url);
@@ -168,54 +172,8 @@ static unsigned long line_at(const char *s, size_t off)
 }
 
 /* Copy raw bytes into r->text, replacing NUL with a space and invalid UTF-8
- * with U+FFFD; warn once for each kind with its line. */
-/* Text in Windows-1252 (or Latin-1, its subset) rather than UTF-8: its
- * high bytes stand alone where UTF-8's come in sequences. True when the
- * bytes that are not UTF-8 outnumber the valid multi-byte sequences four
- * to one. */
-static int legacy_8bit(const char *s, size_t n)
-{
-    size_t bad = 0, good = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        int32_t cp;
-        size_t k = dyad__utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (cp == 0xFFFD && k == 1) bad++;
-        else good++;
-        i += k ? k : 1;
-    }
-    return bad > 0 && bad > 4 * good;
-}
-
-/* Windows-1252's 0x80-0x9F (the rest of its upper half is Latin-1). */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-
-static void put_cp(dyad__buf *b, uint32_t cp)
-{
-    char u[4];
-    size_t k;
-    if (cp < 0x80) { u[0] = (char)cp; k = 1; }
-    else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | cp >> 6);
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else {
-        u[0] = (char)(0xE0 | cp >> 12);
-        u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    }
-    dyad__buf_put(b, u, k);
-}
-
+ * with U+FFFD; warn once for each kind with its line. Text in a legacy
+ * 8-bit encoding is read as Windows-1252. */
 static dyad_status repair(dyad_reader *r, const char *file,
                           unsigned long base_line, const char *s, size_t n)
 {
@@ -224,18 +182,11 @@ static dyad_status repair(dyad_reader *r, const char *file,
     size_t bad = dyad__utf8_check(s, n);
     const char *nul = memchr(s, '\0', n);
     if (bad == n && !nul) return dyad__buf_put(&r->text, s, n);
-    if (bad != n && legacy_8bit(s, n)) {       /* transcode to UTF-8 */
+    if (bad != n && dyad__legacy_8bit(s, n)) {       /* transcode to UTF-8 */
         dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, file,
                     base_line + line_at(s, bad) - 1, bad,
                     "not UTF-8: read as Windows-1252 (Latin-1)");
-        if (dyad__buf_reserve(&r->text, n * 3)) return DYAD_ELIMIT;
-        for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c == 0) dyad__buf_putc(&r->text, ' ');
-            else if (c < 0x80) dyad__buf_putc(&r->text, (char)c);
-            else put_cp(&r->text, c < 0xA0 ? cp1252_high[c - 0x80] : c);
-        }
-        return DYAD_OK;
+        return dyad__put_cp1252(&r->text, s, n);
     }
     if (nul)
         dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, file,
@@ -260,30 +211,41 @@ static dyad_status repair(dyad_reader *r, const char *file,
     return DYAD_OK;
 }
 
-static int looks_binary(const char *s, size_t n)
+/* A file in UTF-16 (by its byte-order mark), or a page declaring a charset
+ * other than UTF-8 whose bytes are not UTF-8, is converted to UTF-8 in
+ * r->conv and *s, *n point there. An undeclared legacy encoding is left to
+ * repair(); an unknown charset is reported and the bytes read as they are.
+ * Only running out of room fails. */
+static dyad_status to_utf8(dyad_reader *r, const char *path, const char **s,
+                           size_t *n)
 {
-    size_t m = n < 8192 ? n : 8192, ctrl = 0, nul = 0, bad = 0;
-    for (size_t i = 0; i < m; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0) nul++;
-        else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
-            ctrl++;
+    const char *from = dyad__utf16_bom(*s, *n);
+    char declared[48];
+    size_t skip = 0;
+    if (from) {
+        skip = 2;
+    } else if (dyad__utf8_check(*s, *n) != *n &&
+               dyad__declared_charset(*s, *n, declared, sizeof declared) &&
+               !dyad__charset_is_utf8(declared)) {
+        from = declared;
+    } else {
+        return DYAD_OK;
     }
-    for (size_t i = 0; i < m;) {   /* bytes that are not UTF-8 */
-        size_t k = dyad__utf8_check(s + i, m - i);
-        i += k;
-        if (i < m) {
-            bad++;
-            i++;
-        }
+    size_t bad = 0;
+    dyad_status st = dyad__transcode(from, *s + skip, *n - skip, &r->conv, &bad);
+    if (st == DYAD_EINVAL) {
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, path, 1, 0,
+                    "unknown encoding \"%s\" declared; read as UTF-8, else "
+                    "Windows-1252", from);
+        return DYAD_OK;
     }
-    /* a stray NUL in text is repaired; many NULs or control bytes mean
-     * binary data, and so do some control bytes among mostly broken UTF-8
-     * (text in a legacy encoding has the latter but not the former) */
-    if (!m) return 0;
-    if (nul > 8 && nul * 100 > m) return 1;
-    if ((nul + ctrl) * 10 > m) return 1;
-    return (nul + ctrl) * 50 > m && bad * 4 > m;
+    if (st) return st;
+    if (bad)
+        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_EENCODING, path, 1, 0,
+                    "%zu bytes not valid in %s replaced by U+FFFD", bad, from);
+    *s = r->conv.p ? r->conv.p : "";
+    *n = r->conv.len;
+    return DYAD_OK;
 }
 
 /* ------------------------------------------------------------ text files */
@@ -431,13 +393,41 @@ static dyad_status from_html(dyad_reader *r, const char *path,
     return DYAD_OK;
 }
 
-/* Scraped text: the publication date read from its first lines (before
- * they go), then the clutter dropped (boiler.c), each dropped run of lines
- * leaving one line break; an outlet an attribution names is taken. */
-static dyad_status clean_text(dyad_reader *r, int *date)
+/* Drop the blank lines at the start of p[0, n) and all but one of each run
+ * of blank lines (dropped clutter leaves such runs); returns the new
+ * length. */
+static size_t squeeze_blank_lines(char *p, size_t n)
 {
-    const char *s = r->text.p ? r->text.p : "";
-    size_t n = r->text.len;
+    size_t out = 0;
+    int prev_blank = 1;                  /* the start counts as a blank */
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(p + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - p) + 1 : n;
+        int blank = 1;
+        for (size_t k = i; k < e && blank; k++)
+            if (p[k] != ' ' && p[k] != '\t' && p[k] != '\r' && p[k] != '\n')
+                blank = 0;
+        if (!(blank && prev_blank)) {
+            memmove(p + out, p + i, e - i);
+            out += e - i;
+        }
+        prev_blank = blank;
+        i = e;
+    }
+    return out;
+}
+
+/* Scraped text (a text file, or the text field of a JSONL line) in text:
+ * character references decoded, the publication date read from its first
+ * lines (before they go), then the clutter dropped (boiler.c), each dropped run of lines
+ * leaving one line break; the title, and an outlet an attribution or a wire
+ * credit names, are taken. */
+static dyad_status clean_text(dyad_reader *r, dyad__buf *text,
+                              dyad__buf *scratch, int *date)
+{
+    text->len = dyad__decode_entities(text->p ? text->p : "", text->len);
+    const char *s = text->p ? text->p : "";
+    size_t n = text->len;
     if (!*date) {
         uint32_t line[2];
         *date = dyad__find_pub_date(s, n, line);
@@ -445,35 +435,27 @@ static dyad_status clean_text(dyad_reader *r, int *date)
     dyad__boiler b;
     dyad_status st = dyad__boilerplate(s, n, &b);
     if (st) return st;
-    if (b.outlet_len && !r->outlet) {
-        char *o = malloc(b.outlet_len + 1);
-        if (o) {
-            memcpy(o, s + b.outlet_from, b.outlet_len);
-            o[b.outlet_len] = '\0';
-            r->outlet = o;
-        }
+    if (!r->outlet && b.outlet_len) {
+        const char *known = dyad__agency_name(s + b.outlet_from, b.outlet_len);
+        r->outlet = known ? strdup(known) : strndup(s + b.outlet_from, b.outlet_len);
+    } else if (!r->outlet && b.agency) {
+        r->outlet = strdup(b.agency);
     }
+    if (!r->title && b.title_len) r->title = strndup(s + b.title_from, b.title_len);
     if (b.n) {
-        r->raw.len = 0;
+        scratch->len = 0;
         size_t at = 0;
         for (size_t k = 0; k < b.n && !st; k++) {
-            st = dyad__buf_put(&r->raw, s + at, b.spans[k][0] - at);
-            if (!st) st = dyad__buf_putc(&r->raw, '\n');
+            st = dyad__buf_put(scratch, s + at, b.spans[k][0] - at);
+            if (!st) st = dyad__buf_putc(scratch, '\n');
             at = b.spans[k][1];
         }
-        if (!st) st = dyad__buf_put(&r->raw, s + at, n - at);
-        size_t lead = 0;                /* no blank lines before the text */
-        while (!st && lead < r->raw.len &&
-               (r->raw.p[lead] == '\n' || r->raw.p[lead] == '\r'))
-            lead++;
-        if (!st && lead) {
-            memmove(r->raw.p, r->raw.p + lead, r->raw.len - lead);
-            r->raw.len -= lead;
-        }
+        if (!st) st = dyad__buf_put(scratch, s + at, n - at);
+        if (!st) scratch->len = squeeze_blank_lines(scratch->p, scratch->len);
         if (!st) {                   /* the cleaned text becomes the text */
-            dyad__buf tmp = r->text;
-            r->text = r->raw;
-            r->raw = tmp;
+            dyad__buf tmp = *text;
+            *text = *scratch;
+            *scratch = tmp;
         }
     }
     dyad__boiler_free(&b);
@@ -527,7 +509,12 @@ static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
                     "empty file: no document");
         return DYAD_EIO;
     }
-    if (looks_binary(s, n)) {
+    dyad_status cst = to_utf8(r, path, &s, &n);
+    if (cst) {
+        rejectf(r, path, 1, cst, "%s; file skipped", dyad_strerror(cst));
+        return DYAD_EIO;
+    }
+    if (dyad__looks_binary(s, n)) {
         rejectf(r, path, 1, DYAD_EENCODING, "%s; file skipped",
                 "binary data, not text");
         return DYAD_EIO;
@@ -549,7 +536,7 @@ static dyad_status text_doc(dyad_reader *r, const char *path, dyad_doc *doc)
     if (is_html(path, s, n)) {
         dyad_status st = from_html(r, path, 1, &date);
         if (st) return st == DYAD_ENOMEM ? DYAD_ENOMEM : DYAD_EIO;
-    } else if (clean_text(r, &date)) {
+    } else if (clean_text(r, &r->text, &r->raw, &date)) {
         rejectf(r, path, 1, DYAD_ENOMEM, "%s", "out of memory");
         return DYAD_EIO;
     }
@@ -691,7 +678,13 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
                             "ignored", date);
         }
         r->raw.len = 0;
-        if (dyad__buf_put(&r->raw, text, strlen(text)) == DYAD_OK) {
+        st = dyad__buf_put(&r->raw, text, strlen(text));
+        if (!st && !html) {              /* scraped text, as in a file */
+            int found = doc->date;
+            st = clean_text(r, &r->raw, &r->conv, &found);
+            if (!doc->date) doc->date = found;
+        }
+        if (st == DYAD_OK) {
             doc->id = r->id;
             doc->text = r->raw.p ? r->raw.p : "";
             doc->len = r->raw.len;
@@ -701,8 +694,6 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
             doc->origin = r->cur;
             doc->origin_line = r->line;
             st = r->id ? DYAD_OK : DYAD_ENOMEM;
-        } else {
-            st = DYAD_ENOMEM;
         }
     }
     dyad_extracted_free(&page);

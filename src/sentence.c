@@ -3,6 +3,7 @@
  */
 #include "sentence.h"
 
+#include "metadata.h"
 #include "token.h"
 #include "utf8.h"
 
@@ -239,42 +240,99 @@ static int skipped(const uint32_t (*skip)[2], size_t n_skip, size_t from,
     return 0;
 }
 
+/* The paragraphs of a text in order: lines, or blank-line separated blocks
+ * of hard-wrapped prose; skipped ranges and blank paragraphs left out. */
+typedef struct para_walk {
+    const char *s;
+    size_t len, i, para_from;
+    int wrapped, done;
+    const uint32_t (*skip)[2];
+    size_t n_skip;
+} para_walk;
+
+static void para_walk_init(para_walk *w, const char *s, size_t len,
+                           const uint32_t (*skip)[2], size_t n_skip)
+{
+    *w = (para_walk){s, len, 0, 0, dyad__looks_wrapped(s, len), 0, skip, n_skip};
+}
+
+/* The next paragraph [*from, *to), leading white space skipped; 0 at the
+ * end. */
+static int next_para(para_walk *w, size_t *from, size_t *to)
+{
+    const char *s = w->s;
+    while (!w->done) {
+        size_t i = w->i;
+        const char *nl = i < w->len ? memchr(s + i, '\n', w->len - i) : NULL;
+        size_t e = nl ? (size_t)(nl - s) : w->len;
+        int blank = 1;
+        for (size_t k = i; k < e && blank; k++)
+            if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r') blank = 0;
+        if (e >= w->len) w->done = 1;
+        w->i = e + 1;
+        if (!(blank || !w->wrapped || e >= w->len)) continue;
+        size_t pe = blank ? i : e, ps = w->para_from;
+        w->para_from = e + 1;
+        if (pe <= ps || skipped(w->skip, w->n_skip, ps, pe)) continue;
+        while (ps < pe && (s[ps] == ' ' || s[ps] == '\t' || s[ps] == '\n' ||
+                           s[ps] == '\r'))
+            ps++;
+        if (ps == pe) continue;
+        *from = ps;
+        *to = pe;
+        return 1;
+    }
+    return 0;
+}
+
+int dyad__first_dateline(const char *text, size_t len,
+                         const uint32_t (*skip)[2], size_t n_skip,
+                         dyad__dateline *dl)
+{
+    para_walk w;
+    para_walk_init(&w, text, len, skip, n_skip);
+    memset(dl, 0, sizeof *dl);
+    size_t ps, pe;
+    for (int k = 0; k < DYAD__DATELINE_PARAS && next_para(&w, &ps, &pe); k++)
+        if (dyad__find_dateline(text, ps, pe, dl)) return 1;
+    return 0;
+}
+
 dyad_status dyad__split(dyad__arena *a, const char *text, size_t len,
                         const uint32_t (*skip)[2], size_t n_skip,
                         dyad__sent **out, size_t *n, dyad__dateline *dl)
 {
     splitter sp = {a, text, NULL, 0, 0, 0};
-    int wrapped = dyad__looks_wrapped(text, len);
-    memset(dl, 0, sizeof *dl);
-    size_t para_from = 0;
-    for (size_t i = 0; i <= len;) {
-        const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
-        size_t e = nl ? (size_t)(nl - text) : len;
-        int blank = 1;
-        for (size_t k = i; k < e && blank; k++)
-            if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r') blank = 0;
-        int para_end = blank || !wrapped || e >= len;
-        if (para_end) {
-            size_t pe = blank ? i : e;
-            if (pe > para_from && !skipped(skip, n_skip, para_from, pe)) {
-                size_t ps = para_from;
-                while (ps < pe && (text[ps] == ' ' || text[ps] == '\t' ||
-                                   text[ps] == '\n' || text[ps] == '\r'))
-                    ps++;
-                dyad__dateline d;
-                if (!dl->to && dyad__find_dateline(text, ps, pe, &d)) {
-                    *dl = d;
-                    ps = d.to;
-                }
-                if (split_para(&sp, ps, pe)) return DYAD_ENOMEM;
-                sp.para++;
-            }
-            para_from = e + 1;
-        }
-        if (e >= len) break;
-        i = e + 1;
+    dyad__first_dateline(text, len, skip, n_skip, dl);
+    para_walk w;
+    para_walk_init(&w, text, len, skip, n_skip);
+    size_t ps, pe;
+    while (next_para(&w, &ps, &pe)) {
+        if (dl->to && ps == dl->from) ps = dl->to;
+        if (split_para(&sp, ps, pe)) return DYAD_ENOMEM;
+        sp.para++;
     }
     *out = sp.out;
     *n = sp.n;
     return DYAD_OK;
+}
+
+int dyad_find_dateline(const char *text, size_t len, dyad_dateline *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || len > DYAD_MAX_DOC_BYTES) return 0;
+    uint32_t skip[1][2];
+    size_t nskip = dyad__find_pub_date(text, len, skip[0]) ? 1 : 0;
+    dyad__dateline dl;
+    if (!dyad__first_dateline(text, len, (const uint32_t(*)[2])skip, nskip, &dl))
+        return 0;
+    out->from = dl.from;
+    out->to = dl.to;
+    out->place_from = dl.place_from;
+    out->place_len = dl.place_to - dl.place_from;
+    out->agency_from = dl.agency_from;
+    out->agency_len = dl.agency_to - dl.agency_from;
+    if (out->agency_len)
+        out->agency = dyad__agency_name(text + dl.agency_from, out->agency_len);
+    return 1;
 }

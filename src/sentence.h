@@ -32,6 +32,16 @@ dyad_status dyad__split(dyad__arena *a, const char *text, size_t len,
                         const uint32_t (*skip)[2], size_t n_skip,
                         dyad__sent **out, size_t *n, dyad__dateline *dl);
 
+/* A dateline opens one of the first paragraphs of a story (after a title
+ * and a subtitle, say), never a later one. */
+#define DYAD__DATELINE_PARAS 4
+
+/* The dateline of a text: at the start of one of its first paragraphs,
+ * skipped ranges left out. Returns 1 and fills *dl, else 0 (dl zeroed). */
+int dyad__first_dateline(const char *text, size_t len,
+                         const uint32_t (*skip)[2], size_t n_skip,
+                         dyad__dateline *dl);
+
 /* Find a dateline at text[from, to); returns 1 and fills *dl when found. */
 int dyad__find_dateline(const char *text, size_t from, size_t to,
                         dyad__dateline *dl);

@@ -330,6 +330,25 @@ case_mixed_dir() {
     finish "directory mixing good and bad files"
 }
 
+# Encodings: a page declaring windows-1251, a text in UTF-16 (by its
+# byte-order mark), a page declaring a charset nobody knows.
+case_encodings() {
+    local d=$tmp/enc
+    mkdir -p "$d"
+    printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>Iran accused Iraq of supporting rebels in \xcc\xee\xf1\xea\xe2\xe0 on Monday.</p></body></html>\n' >"$d/a_cp1251.html"
+    printf '\xff\xfeR\0u\0s\0s\0i\0a\0 \0a\0c\0c\0u\0s\0e\0d\0 \0U\0k\0r\0a\0i\0n\0e\0 \0o\0f\0 \0s\0u\0p\0p\0o\0r\0t\0i\0n\0g\0 \0r\0e\0b\0e\0l\0s\0.\0\n\0' >"$d/b_utf16.txt"
+    printf '<html><head><meta charset="x-klingon"></head><body><p>Egypt accused Israel of supporting rebels in Caf\xe9 Riche.</p></body></html>\n' >"$d/c_unknown.html"
+    run enc "$d"
+    no_crash enc
+    need_coded enc a_cp1251 IRN IRQ
+    need "the windows-1251 word not read as Cyrillic" grep -qF 'Москва' "$tmp/enc.out"
+    need_coded enc b_utf16 RUS UKR
+    need_coded enc c_unknown EGY ISR
+    need_msg enc "c_unknown.html:1:" 'x-klingon' -- "$d"
+    rm -rf "$d"
+    finish "declared and marked encodings"
+}
+
 case_invalid_utf8
 case_nul
 case_nul_short
@@ -341,6 +360,7 @@ case_bad_jsonl
 case_bad_actors
 case_bad_verbs
 case_mixed_dir
+case_encodings
 
 if ((failures)); then
     echo "$failures case(s) failed"

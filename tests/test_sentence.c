@@ -189,6 +189,32 @@ static void test_datelines(void)
     CHECK_STR(render(), "Iran: US pullout key | Iran said so.");
 }
 
+/* The dateline opens one of the first paragraphs (after a title, say),
+ * never a later one; the public finder passes over the date line. */
+static void test_first_dateline(void)
+{
+    split("Iran vows support\nTEHRAN (AFP) - Iran said so.");
+    CHECK_STR(span(DL.place_from, DL.place_to), "TEHRAN");
+    CHECK_STR(render(), "Iran vows support | Iran said so.");
+    split("One.\nTwo.\nThree.\nFour.\nBAGHDAD (Reuters) - Five.");
+    CHECK_INT(DL.to, 0);
+
+    dyad_dateline d;
+    const char *s = "Friday, 10 August 2007\n\nTitle of it\n"
+                    "TEHRAN, Aug 9 (Agence France-Presse): Iran said.";
+    CHECK(dyad_find_dateline(s, strlen(s), &d));
+    TEXT = s;
+    CHECK_STR(span((uint32_t)d.place_from, (uint32_t)(d.place_from + d.place_len)),
+              "TEHRAN");
+    CHECK_STR(d.agency, "AFP");
+    s = "GAZA CITY (Maan) - Talks.";
+    CHECK(dyad_find_dateline(s, strlen(s), &d));
+    CHECK(d.agency == NULL);
+    CHECK_INT((int)d.agency_len, 4);
+    s = "Iran said so.";
+    CHECK(!dyad_find_dateline(s, strlen(s), &d));
+}
+
 static void test_find_dateline(void)
 {
     dyad__dateline d;
@@ -309,6 +335,7 @@ int main(void)
     test_paragraphs();
     test_wrapped();
     test_datelines();
+    test_first_dateline();
     test_find_dateline();
     test_text_dates();
     test_pub_date();
