@@ -64,6 +64,7 @@ static const uint16_t cp1252_high[32] = {
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
+/* Write code point cp as UTF-8 at u; returns the end. */
 static char *put_cp(char *u, uint32_t cp)
 {
     if (cp < 0x80) {
@@ -71,8 +72,13 @@ static char *put_cp(char *u, uint32_t cp)
     } else if (cp < 0x800) {
         *u++ = (char)(0xC0 | cp >> 6);
         *u++ = (char)(0x80 | (cp & 0x3F));
-    } else {
+    } else if (cp < 0x10000) {
         *u++ = (char)(0xE0 | cp >> 12);
+        *u++ = (char)(0x80 | (cp >> 6 & 0x3F));
+        *u++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+        *u++ = (char)(0xF0 | cp >> 18);
+        *u++ = (char)(0x80 | (cp >> 12 & 0x3F));
         *u++ = (char)(0x80 | (cp >> 6 & 0x3F));
         *u++ = (char)(0x80 | (cp & 0x3F));
     }
@@ -267,24 +273,7 @@ size_t dyad__decode_entities(char *p, size_t n)
             if (cp) {              /* UTF-8 is never longer than the ref */
                 if (cp == 0xA0) cp = ' ';
                 char u[4];
-                size_t k;
-                if (cp < 0x80) { u[0] = (char)cp; k = 1; }
-                else if (cp < 0x800) {
-                    u[0] = (char)(0xC0 | cp >> 6);
-                    u[1] = (char)(0x80 | (cp & 0x3F));
-                    k = 2;
-                } else if (cp < 0x10000) {
-                    u[0] = (char)(0xE0 | cp >> 12);
-                    u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-                    u[2] = (char)(0x80 | (cp & 0x3F));
-                    k = 3;
-                } else {
-                    u[0] = (char)(0xF0 | cp >> 18);
-                    u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-                    u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-                    u[3] = (char)(0x80 | (cp & 0x3F));
-                    k = 4;
-                }
+                size_t k = (size_t)(put_cp(u, cp) - u);
                 memcpy(p + out, u, k);
                 out += k;
                 i = e + 1;
