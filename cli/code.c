@@ -22,6 +22,9 @@ static void usage(FILE *f)
             "  --date YYYY-MM-DD       date of documents where none is found\n"
             "  --all-events            keep repeated (source, target, code) events\n"
             "  --no-require-dyad       keep events lacking a source or a target\n"
+            "  --literal               code verbs as written, as TABARI and PETRARCH\n"
+            "                          do: no negation or modality (\"did not\n"
+            "                          attack\" is an attack)\n"
             "  --new-actors N          unknown noun phrases of up to N words become\n"
             "                          actors named by their text\n"
             "  --stats                 print counts and speed to stderr at the end\n"
@@ -83,6 +86,8 @@ int cmd_code(int argc, char **argv)
             opt.dedup_per_doc = 0;
         } else if (!strcmp(a, "--no-require-dyad")) {
             opt.require_dyad = 0;
+        } else if (!strcmp(a, "--literal")) {
+            opt.mood = 0;
         } else if (!strcmp(a, "--new-actors")) {
             if (++i >= argc) goto missing;
             if (cli_int(argv[i], &opt.new_actor_length)) {

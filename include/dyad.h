@@ -163,9 +163,13 @@ typedef struct dyad_options {
     int default_date;        /* YYYYMMDD used where no date is found */
     int text_dates;          /* find publication dates in the text */
     int relative_dates;      /* date events by "on Saturday", "yesterday"... */
+    int mood;                /* negation and modality: "did not attack" no
+                                event, "plans to attack" a threat (1384),
+                                "will not help" a rejection (122); 0 codes
+                                the verb as written (TABARI, PETRARCH) */
 } dyad_options;
 
-/* Fill with the defaults (PETRARCH-1 comma settings, dedup on). */
+/* Fill with the defaults (PETRARCH-1 comma settings, dedup on, mood on). */
 void dyad_options_init(dyad_options *o);
 
 typedef struct dyad_coder dyad_coder;   /* per-thread state; not shareable */

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "match.h"
+#include "mood.h"
 
 static const char *first_code(const dyad__sctx *s, int32_t u)
 {
@@ -188,16 +189,22 @@ static side side_of(const dyad__sctx *s, int32_t u)
     return r;
 }
 
-/* All source x target code combinations; same codes are skipped. */
+/* All source x target code combinations; same codes are skipped. A mood
+ * code (mood.c: "will not meet" 125 for 040) replaces the verb's codes,
+ * one way only. */
 static int emit_pairs(dyad__sctx *s, side S, side T,
-                      const dyad__codespec *cs, const dyad__piece *vp,
-                      uint32_t pattern)
+                      const dyad__codespec *cs, const char *mood_code,
+                      const dyad__piece *vp, uint32_t pattern)
 {
     const dyad__image *im = s->im;
     int subord = (cs->flags & DYAD__EC_SUBORD) != 0, made = 0;
     const char *c1 = cs->code1 != DYAD__NONE ? dyad__str(im, cs->code1) : NULL;
     const char *c2 = cs->paired && cs->code2 != DYAD__NONE
                          ? dyad__str(im, cs->code2) : NULL;
+    if (mood_code) {
+        c1 = mood_code;
+        c2 = NULL;
+    }
     static const char *const null_code = "---";
     uint32_t ns = S.n ? S.n : 1, nt = T.n ? T.n : 1;
     for (uint32_t i = 0; i < ns; i++) {
@@ -231,8 +238,8 @@ static int emit_pairs(dyad__sctx *s, side S, side T,
 
 /* Events for one verb with known sides. Returns how many were made. */
 static int verb_events(dyad__sctx *s, int32_t su, int32_t tu, int32_t both,
-                       const dyad__codespec *cs, const dyad__piece *vp,
-                       uint32_t pattern)
+                       const dyad__codespec *cs, const char *mood_code,
+                       const dyad__piece *vp, uint32_t pattern)
 {
     if (both >= 0 || (su >= 0 && su == tu && s->un[su].n_np > 1)) {
         int32_t u = both >= 0 ? both : su;
@@ -244,8 +251,8 @@ static int verb_events(dyad__sctx *s, int32_t su, int32_t tu, int32_t both,
                 side a = {&all.np[i], 1, all.first + i};
                 side b = {&all.np[j], 1, all.first + j};
                 dyad__codespec one = *cs;
-                if (cs->paired && i > j) continue;   /* pairs give both */
-                int r = emit_pairs(s, a, b, &one, vp, pattern);
+                if (cs->paired && !mood_code && i > j) continue;   /* pairs give both */
+                int r = emit_pairs(s, a, b, &one, mood_code, vp, pattern);
                 if (r < 0) return -1;
                 made += r;
             }
@@ -253,7 +260,8 @@ static int verb_events(dyad__sctx *s, int32_t su, int32_t tu, int32_t both,
     }
     if ((su < 0 || tu < 0) && s->opt->require_dyad) return 0;
     if (su < 0 && tu < 0) return 0;
-    return emit_pairs(s, side_of(s, su), side_of(s, tu), cs, vp, pattern);
+    return emit_pairs(s, side_of(s, su), side_of(s, tu), cs, mood_code, vp,
+                      pattern);
 }
 
 /* Merge the sorted runs a[0..na) and b[0..nb) into out. */
@@ -369,6 +377,74 @@ static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
     return cs;
 }
 
+static int pattern_matched(const dyad__mres *r, uint32_t i)
+{
+    for (size_t k = 0; k < r->ntoks; k++)
+        if (r->toks[k] == i) return 1;
+    return 0;
+}
+
+/* Did a pattern match words after the verb with a negation of its own
+ * right before one of them ("said it would not help" against "- * WOULD
+ * HELP", "vowed not to help")? A negation elsewhere ("allowed that Mordor
+ * isn't a pleasant place") is another predicate's. */
+static int pattern_negated(const dyad__sctx *s, const dyad__piece *vp,
+                           const dyad__mres *r)
+{
+    uint32_t last = 0;
+    for (size_t k = 0; k < r->ntoks; k++)
+        if (r->toks[k] >= vp->to && r->toks[k] > last) last = r->toks[k];
+    for (uint32_t i = vp->to; i < last; i++) {
+        if (s->dead[i] || !(s->t[i].cls & DYAD__CLS_NEG) || pattern_matched(r, i))
+            continue;
+        /* a verb's negation follows the verb itself ("vowed not to") or a
+         * modal ("would not"); "isn't", "memos not about" are not it */
+        uint32_t p = i;
+        while (p > vp->to && s->dead[p - 1]) p--;
+        if (p > vp->to && !(s->t[p - 1].cls & DYAD__CLS_MODAL)) continue;
+        /* the next word, past auxiliaries, modals and "to", is matched */
+        uint32_t j = i + 1;
+        while (j < last && (s->dead[j] || (s->t[j].cls & (DYAD__CLS_MODAL |
+                                                          DYAD__CLS_AUX)) ||
+                            ((s->t[j].cls & DYAD__CLS_TO) && !pattern_matched(r, j))))
+            j++;
+        if (j <= last && pattern_matched(r, j)) return 1;
+    }
+    return 0;
+}
+
+/* The mood of a coded verb (mood.c). Returns 0 when the verb reports no
+ * act; else 1, with *mood_code set when the mood changes the code and
+ * *ev_vp widened to the words that made it ("did not attack"). A pattern
+ * that itself matched those words has decided already. */
+static int verb_mood(dyad__sctx *s, const dyad__mclause *m,
+                     const dyad__piece *vp, size_t vfrom,
+                     const dyad__codespec *cs, const dyad__mres *r,
+                     const char **mood_code, dyad__piece *ev_vp)
+{
+    if (!s->opt->mood) return 1;
+    uint32_t from;
+    dyad__mood mood = dyad__verb_mood(s, m->live, vfrom, &from);
+    for (size_t k = 0; k < r->ntoks; k++)
+        if (mood != DYAD__MOOD_ASSERTED && r->toks[k] >= from && r->toks[k] < vp->from)
+            return 1;
+    if (mood == DYAD__MOOD_ASSERTED && pattern_negated(s, vp, r)) {
+        mood = DYAD__MOOD_REFUSED;  /* "said it would not help", "vowed not
+                                       to help": the pattern's act negated */
+        from = vp->from;
+    }
+    if (mood == DYAD__MOOD_ASSERTED) return 1;
+    const char *code = cs->code1 != DYAD__NONE ? dyad__str(s->im, cs->code1) : NULL;
+    const char *to = dyad__mood_code(mood, code);
+    if (DYAD__TRACING(s))
+        dyad__tracef(s, DYAD_TRACE_NOTE, "%s: %s", dyad__mood_name(mood),
+                     to ? (to == code ? "code kept" : to) : "no event");
+    if (!to) return 0;
+    if (to != code) *mood_code = to;
+    ev_vp->from = from;
+    return 1;
+}
+
 /* Verbs of the clause in the order they are tried: in text order, but
  * modal and auxiliary words that a dictionary lists as verbs ("should",
  * "has") come last, after the main verbs. */
@@ -423,6 +499,11 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
             return 0;
         }
         if (cs->flags & DYAD__EC_NULL) continue;
+        /* "did not attack", "plans to attack", "will not help" */
+        const char *mood_code = NULL;
+        dyad__piece mood_vp = *vp;
+        if (!verb_mood(s, &m, vp, (size_t)vfrom, cs, &r, &mood_code, &mood_vp))
+            continue;
         int32_t su = r.src, tu = r.tgt, both = r.both;
         if (both >= 0 && r.both_lower) {
             /* "Eriador agrees with the Philippines and France": % after the
@@ -461,7 +542,7 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         int dominant = (cs->flags & DYAD__EC_DOMINANT) != 0;
         if (found && !code_all && !dominant) continue;
         size_t before = s->nev;
-        int made = verb_events(s, su, tu, both, cs, vp, pattern);
+        int made = verb_events(s, su, tu, both, cs, mood_code, &mood_vp, pattern);
         if (made < 0) return -1;
         if (made > 0 && dominant && !code_all && found) {
             memmove(&s->ev[start_ev], &s->ev[before],

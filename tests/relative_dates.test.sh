@@ -2,6 +2,7 @@
 # Relative days in sentences are resolved against the publication date
 # ("Thursday, November 24, 2005"): on Monday, yesterday, last week, next
 # Tuesday, on Thursday (the day itself), and no day word (the date itself).
+# ("Jordan will meet Syria" is Jordan's offer to meet, one way.)
 set -u
 dyad=$1
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dyad-dates.XXXXXX") || exit 1
@@ -22,7 +23,6 @@ JOR	2005-11-29
 LBN	2005-11-24
 RUS	2005-11-24
 SYR	2005-11-23
-SYR	2005-11-29
 X
 sort -u "$tmp/want" -o "$tmp/want"
 if ! diff -u "$tmp/want" "$tmp/got"; then

@@ -3,7 +3,8 @@
  * TABARI's Validate.text and jq's jq.test. Every tests/golden/NAME.golden file
  * holds cases separated by blank lines:
  *     # feature: what the case pins
- *     dict: test               (selects tests/golden/dict/test.*)
+ *     dict: test               (selects tests/golden/dict/test.*; "builtin"
+ *                              selects dyad's own dictionaries)
  *     date: 2005-11-24         (optional)
  *     option: comma_emax=0     (optional, repeatable)
  *     text: one sentence
@@ -112,8 +113,13 @@ static dictset *build_set(const char *dir, const char *name)
     snprintf(s->name, sizeof s->name, "%s", name);
     dyad_dict_builder *b;
     if (dyad_dict_builder_new(&b) != DYAD_OK) return s;
-    int found = 0, errors = 0;
-    for (size_t k = 0; k < 4; k++) {
+    int found = 0, errors = 0, builtin = !strcmp(name, "builtin");
+    if (builtin) {                            /* dyad's own dictionaries */
+        for (int k = 0; k < DYAD_DICT_KINDS; k++)
+            if (dyad_dict_builder_add_builtin(b, (dyad_dict_kind)k) != DYAD_OK) errors++;
+        found = 1;
+    }
+    for (size_t k = 0; k < 4 && !builtin; k++) {
         int r = add_kind(b, dir, name, (dyad_dict_kind)k, kinds[k]);
         if (r < 0) errors++;
         found += r > 0;
