@@ -24,7 +24,8 @@ static void usage(FILE *f)
             "  --no-require-dyad       keep events lacking a source or a target\n"
             "  --literal               code verbs as written, as TABARI and PETRARCH\n"
             "                          do: no negation or modality (\"did not\n"
-            "                          attack\" is an attack)\n"
+            "                          attack\" is an attack), and the subject of\n"
+            "                          an agentless passive is the source\n"
             "  --new-actors N          unknown noun phrases of up to N words become\n"
             "                          actors named by their text\n"
             "  --stats                 print counts and speed to stderr at the end\n"
@@ -88,6 +89,7 @@ int cmd_code(int argc, char **argv)
             opt.require_dyad = 0;
         } else if (!strcmp(a, "--literal")) {
             opt.mood = 0;
+            opt.agentless_passive = 0;
         } else if (!strcmp(a, "--new-actors")) {
             if (++i >= argc) goto missing;
             if (cli_int(argv[i], &opt.new_actor_length)) {

@@ -308,7 +308,7 @@ int cmd_validate(int argc, char **argv)
     memset(&v, 0, sizeof v);
     const char *file = NULL;
     double min_pass = 100.0;
-    int mood = 0;          /* PETRARCH codes verbs as written */
+    int careful = 0;       /* PETRARCH codes verbs as written */
     for (int i = 1; i < argc; i++) {
         int r = cli_dict_flag(&dc, argc, argv, &i);
         if (r < 0) {
@@ -319,14 +319,14 @@ int cmd_validate(int argc, char **argv)
         if (!strcmp(argv[i], "--min-pass") && i + 1 < argc) min_pass = atof(argv[++i]);
         else if (!strcmp(argv[i], "--explain") && i + 1 < argc) v.explain_id = argv[++i];
         else if (!strcmp(argv[i], "--all")) v.verbose = 1;
-        else if (!strcmp(argv[i], "--mood")) mood = 1;
+        else if (!strcmp(argv[i], "--careful")) careful = 1;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             printf("usage: dyad validate [--min-pass PCT] [--all] [--explain ID] "
-                   "[--mood] FILE.xml\nRun PETRARCH unit-test records; exit 0 "
+                   "[--careful] FILE.xml\nRun PETRARCH unit-test records; exit 0 "
                    "when at least PCT%% (default 100) pass.\nVerbs are coded as "
-                   "written, as PETRARCH codes them; --mood applies dyad's\n"
-                   "negation and modality (\"did not attack\", \"plans to "
-                   "attack\") as `dyad code` does.\n%s", cli_dict_help);
+                   "written, as PETRARCH codes them; --careful reads them as\n"
+                   "`dyad code` does: negation and modality (\"did not attack\",\n"
+                   "\"plans to attack\") and agentless passives.\n%s", cli_dict_help);
             return 0;
         } else if (argv[i][0] == '-') {
             fprintf(stderr, "dyad validate: unknown option '%s'\n", argv[i]);
@@ -355,7 +355,8 @@ int cmd_validate(int argc, char **argv)
     dyad_dict *d = cli_load_dicts(&dc, &dict_errors);
     int rc = 1;
     dyad_options_init(&v.opt);
-    v.opt.mood = mood;
+    v.opt.mood = careful;
+    v.opt.agentless_passive = careful;
     if (d && !dyad_coder_new(d, &v.opt, &v.coder)) {
         for (xmlNode *c = sentences ? sentences->children : NULL; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE) continue;

@@ -167,9 +167,13 @@ typedef struct dyad_options {
                                 event, "plans to attack" a threat (1384),
                                 "will not help" a rejection (122); 0 codes
                                 the verb as written (TABARI, PETRARCH) */
+    int agentless_passive;   /* "officials were arrested": the subject is
+                                the target and the source unknown; 0 makes
+                                the subject the source (PETRARCH) */
 } dyad_options;
 
-/* Fill with the defaults (PETRARCH-1 comma settings, dedup on, mood on). */
+/* Fill with the defaults (PETRARCH-1 comma settings, dedup on, mood and
+ * agentless passives on). */
 void dyad_options_init(dyad_options *o);
 
 typedef struct dyad_coder dyad_coder;   /* per-thread state; not shareable */

@@ -112,11 +112,36 @@ static int nominal_in(const dyad__sctx *s, uint32_t from, uint32_t to)
     return 0;
 }
 
-/* "X was opposed (earlier) by Y": aux before, by + actor after. Returns the
- * unit after BY or -1. */
-static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
-                             size_t vfrom, size_t vto)
+/* May the token at live position q stand between a passive verb and its
+ * "by" ("arrested in Iraq on Monday by US forces")? Prepositions,
+ * determiners, time and number words, and nominal words; not a verb, a
+ * conjunction, a subordinator or punctuation. */
+static int passive_gap_word(const dyad__sctx *s, const dyad__mclause *m, size_t q)
 {
+    uint32_t ti = m->live[q];
+    const dyad__tok *t = &s->t[ti];
+    if (t->kind == DYAD__TK_NUMBER) return 1;
+    if (t->kind != DYAD__TK_WORD) return 0;
+    if (t->cls & (DYAD__CLS_CONJ | DYAD__CLS_SUBORD | DYAD__CLS_TO |
+                  DYAD__CLS_AUX | DYAD__CLS_MODAL | DYAD__CLS_PRON))
+        return 0;
+    int pk = s->pc[s->piece_of[ti]].kind;
+    return pk != DYAD__P_VERB;
+}
+
+/* Passive voice. "X was opposed (earlier) by Y", "X were arrested in Iraq
+ * by Y": an auxiliary before the verb (only adverbs between), "by" + actor
+ * after it past prepositional phrases; returns the unit after BY, or -1.
+ * A reduced passive needs no auxiliary ("seven officials arrested in Iraq
+ * by US forces") when a past participle follows a noun phrase and no
+ * object follows it. An auxiliary and a participle with no "by" ("were
+ * arrested in Iraq") set *agentless: the subject is the target and the
+ * source is not said. */
+static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
+                             const dyad__piece *vp, size_t vfrom, size_t vto,
+                             int *agentless)
+{
+    *agentless = 0;
     int aux = 0;
     for (size_t k = 1; k <= 3 && k <= vfrom; k++) {
         const dyad__tok *t = &s->t[m->live[vfrom - k]];
@@ -128,15 +153,36 @@ static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
             s->pc[s->piece_of[m->live[vfrom - k]]].kind != DYAD__P_WORD)
             break;                         /* only adverbs in between */
     }
-    if (!aux) return -1;
-    for (size_t q = vto; q < m->n && q <= vto + 2; q++) {
+    const dyad__tok *vw = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
+    int participle = dyad__verb_form_kind(s, vp) == DYAD__VF_PAST ||
+                     (vw->uplen > 4 && !memcmp(vw->up + vw->uplen - 2, "ED", 2));
+                     /* a dictionary may list "BACKED" as a base form */
+    if (!aux) {
+        /* reduced: "officials arrested in ..." - a noun phrase right
+         * before, no object right after */
+        if (!participle || vfrom == 0 || vto >= m->n) return -1;
+        uint32_t before = m->live[vfrom - 1], after = m->live[vto];
+        if (s->t[before].kind == DYAD__TK_COMMA && vfrom >= 2)
+            before = m->live[vfrom - 2];     /* "Iraq, backed by Iran," */
+        int np_before = s->np_of[before] >= 0 ||
+                        (s->t[before].kind == DYAD__TK_WORD && !s->t[before].cls &&
+                         s->pc[s->piece_of[before]].kind == DYAD__P_WORD);
+        if (!np_before || !(s->t[after].cls & (DYAD__CLS_PREP | DYAD__CLS_BY)))
+            return -1;
+    }
+    for (size_t q = vto; q < m->n && q <= vto + 10; q++) {
         const dyad__tok *t = &s->t[m->live[q]];
         if (t->cls & DYAD__CLS_BY) {
-            if (q + 1 < m->n) return s->unit_at[m->live[q + 1]];
-            return -1;
+            if (q + 1 < m->n) {
+                int32_t u = s->unit_at[m->live[q + 1]];
+                if (u >= 0) return u;
+            }
+            break;
         }
-        if (t->kind != DYAD__TK_WORD || t->cls) return -1;
+        if (!passive_gap_word(s, m, q)) break;
+        if (s->unit_at[m->live[q]] >= 0 && q == vto) break;   /* an object */
     }
+    *agentless = aux && participle;
     return -1;
 }
 
@@ -514,17 +560,25 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
                 both = -1;
             }
         }
+        int agentless = 0;
         if (both < 0 && su < 0 && tu < 0) {
-            int32_t by = passive_agent(s, &m, (size_t)vfrom, (size_t)vlast + 1);
+            int32_t by = passive_agent(s, &m, vp, (size_t)vfrom, (size_t)vlast + 1,
+                                       &agentless);
             if (by >= 0) {
                 su = by;
                 tu = default_source(s, c, vp->from, su);
                 if (DYAD__TRACING(s)) dyad__tracef(s, DYAD_TRACE_NOTE, "passive voice");
+            } else if (agentless && s->opt->agentless_passive) {
+                /* "officials were arrested": the subject suffered the act */
+                tu = default_source(s, c, vp->from, -1);
+                if (DYAD__TRACING(s))
+                    dyad__tracef(s, DYAD_TRACE_NOTE, "passive voice, no agent");
             }
         }
         if (both < 0) {
-            if (su < 0) su = default_source(s, c, vp->from, tu);
-            if (su < 0 && c->after_conj) su = *carry;
+            if (!s->opt->agentless_passive) agentless = 0;
+            if (su < 0 && !agentless) su = default_source(s, c, vp->from, tu);
+            if (su < 0 && !agentless && c->after_conj) su = *carry;
             if (tu < 0) tu = default_target(s, c, vp->to, su);
             if (tu < 0 && su >= 0 && s->un[su].n_np > 1) tu = su;
             /* without require_dyad an unknown side is coded "---" only when

@@ -41,6 +41,7 @@ void dyad_options_init(dyad_options *o)
     o->text_dates = 1;
     o->relative_dates = 1;
     o->mood = 1;
+    o->agentless_passive = 1;
 }
 
 dyad_status dyad_coder_new(const dyad_dict *d, const dyad_options *o,
