@@ -17,6 +17,9 @@ static void usage(FILE *f)
             "Code news documents into event records (stdin when no input).\n"
             "  --format jsonl|tsv|csv|gdelt  output format (default jsonl; gdelt:\n"
             "                          the GDELT 2.0 event table's 61 columns)\n"
+            "  --ontology cameo|plover the code that leads each record (default\n"
+            "                          cameo); with plover, events PLOVER has no\n"
+            "                          category for are left out\n"
             "  --input text|jsonl      kind of stdin or of every input (default: by\n"
             "                          extension, .jsonl = JSONL, else plain text)\n"
             "  --date YYYY-MM-DD       date of documents where none is found\n"
@@ -51,6 +54,7 @@ int cmd_code(int argc, char **argv)
     dyad_options_init(&opt);
     dyad_format fmt = DYAD_FORMAT_JSONL;
     dyad_input_kind kind = DYAD_INPUT_AUTO;
+    dyad_ontology ont = DYAD_ONTOLOGY_CAMEO;
     int stats = 0, ninputs = 0;
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     if (!inputs) return 1;
@@ -67,6 +71,16 @@ int cmd_code(int argc, char **argv)
             else if (!strcmp(argv[i], "gdelt")) fmt = DYAD_FORMAT_GDELT;
             else {
                 fprintf(stderr, "dyad code: unknown format '%s' (jsonl, tsv, csv, gdelt)\n",
+                        argv[i]);
+                free(inputs);
+                return 2;
+            }
+        } else if (!strcmp(a, "--ontology")) {
+            if (++i >= argc) goto missing;
+            if (!strcmp(argv[i], "plover")) ont = DYAD_ONTOLOGY_PLOVER;
+            else if (!strcmp(argv[i], "cameo")) ont = DYAD_ONTOLOGY_CAMEO;
+            else {
+                fprintf(stderr, "dyad code: unknown ontology '%s' (cameo or plover)\n",
                         argv[i]);
                 free(inputs);
                 return 2;
@@ -128,8 +142,9 @@ int cmd_code(int argc, char **argv)
         return 1;
     }
     out o = {NULL, 0, 0};
-    fputs(dyad_format_header(fmt), stdout);
+    fputs(dyad_format_header_in(fmt, ont), stdout);
     size_t docs = 0, sents = 0, events = 0, bytes = 0, rejected = 0, failed = 0;
+    size_t no_plover = 0;
     clock_t t1 = clock();
     for (int k = 0; k < ninputs; k++) {
         dyad_reader *r;
@@ -149,7 +164,12 @@ int cmd_code(int argc, char **argv)
             }
             sents += res->n_sentences;
             for (size_t e = 0; e < res->n_events; e++) {
-                if (dyad_format_event(fmt, &res->events[e], &o.buf, &o.len, &o.cap))
+                const dyad_event *ev = &res->events[e];
+                if (ont == DYAD_ONTOLOGY_PLOVER && !*ev->plover) {
+                    no_plover++;           /* no PLOVER category: no event */
+                    continue;
+                }
+                if (dyad_format_event_in(fmt, ont, ev, &o.buf, &o.len, &o.cap))
                     failed++;
                 events++;
             }
@@ -167,6 +187,9 @@ int cmd_code(int argc, char **argv)
                 "%.3f s (dictionaries %.3f s): %.0f sentences/s, %.1f MB/s\n",
                 docs, sents, events, bytes / 1e6, secs, t_dict,
                 secs > 0 ? sents / secs : 0.0, secs > 0 ? bytes / 1e6 / secs : 0.0);
+    if (stats && ont == DYAD_ONTOLOGY_PLOVER)
+        fprintf(stderr, "dyad: %zu events left out: their CAMEO code has no PLOVER "
+                "category\n", no_plover);
     free(o.buf);
     dyad_coder_free(coder);
     dyad_dict_free(d);

@@ -220,6 +220,8 @@ typedef struct dyad_event {
     int quad;                 /* 1..4 (GDELT quad class), 0 unknown */
     double goldstein;
     const char *plover;       /* PLOVER event category or "" */
+    const char *plover_mode;  /* PLOVER mode ("visit") or "" */
+    const char *plover_context;  /* PLOVER context ("military") or "" */
     dyad_location location;
     const char *outlet;       /* may be NULL */
     const char *evidence;     /* the verb phrase words, "urged ... to push" */
@@ -348,12 +350,25 @@ typedef enum dyad_format {
     DYAD_FORMAT_GDELT        /* the 61 columns of the GDELT 2.0 event table */
 } dyad_format;
 
+/* The event ontology that leads a record. Both codes are always written;
+ * PLOVER puts its event, mode and context first (jsonl also gains
+ * "ontology" and "code"; tsv/csv put the plover columns before cameo;
+ * gdelt's EventCode, EventBaseCode and EventRootCode hold the PLOVER
+ * event, mode and context). */
+typedef enum dyad_ontology {
+    DYAD_ONTOLOGY_CAMEO = 0, DYAD_ONTOLOGY_PLOVER
+} dyad_ontology;
+
 /* Append one event in the given format, with a trailing newline, to a
  * growable buffer. *buf is realloc'ed; caller frees it. */
 dyad_status dyad_format_event(dyad_format f, const dyad_event *e,
                               char **buf, size_t *len, size_t *cap);
+dyad_status dyad_format_event_in(dyad_format f, dyad_ontology o,
+                                 const dyad_event *e, char **buf, size_t *len,
+                                 size_t *cap);
 /* The header line for tsv/csv ("" for jsonl), with a trailing newline. */
 const char *dyad_format_header(dyad_format f);
+const char *dyad_format_header_in(dyad_format f, dyad_ontology o);
 
 #ifdef __cplusplus
 }

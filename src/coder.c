@@ -166,8 +166,10 @@ static dyad_status add_records(dyad_coder *c, const dyad__sctx *s,
             r->quad = info.quad;
             r->goldstein = info.goldstein;
             r->plover = info.plover;
+            r->plover_mode = info.plover_mode ? info.plover_mode : "";
+            r->plover_context = info.plover_context ? info.plover_context : "";
         } else {
-            r->plover = "";
+            r->plover = r->plover_mode = r->plover_context = "";
         }
         r->outlet = outlet;
         r->evidence = evidence(&c->a, s, e);

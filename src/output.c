@@ -82,7 +82,29 @@ static void date_str(int d, char out[16])
     snprintf(out, 16, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
 }
 
-static void jsonl(obuf *o, const dyad_event *e)
+static void json_cameo(obuf *o, const dyad_event *e)
+{
+    char tmp[64];
+    puts_(o, ",\"cameo\":");
+    json_str(o, e->cameo);
+    puts_(o, ",\"root\":");
+    json_str(o, e->root);
+    snprintf(tmp, sizeof tmp, ",\"quad\":%d,\"goldstein\":%.1f", e->quad,
+             e->goldstein);
+    puts_(o, tmp);
+}
+
+static void json_plover(obuf *o, const dyad_event *e)
+{
+    puts_(o, ",\"plover\":");
+    json_str(o, e->plover);
+    puts_(o, ",\"plover_mode\":");
+    json_str(o, e->plover_mode ? e->plover_mode : "");
+    puts_(o, ",\"plover_context\":");
+    json_str(o, e->plover_context ? e->plover_context : "");
+}
+
+static void jsonl(obuf *o, const dyad_event *e, dyad_ontology ont)
 {
     char tmp[64];
     puts_(o, "{\"id\":");
@@ -100,14 +122,15 @@ static void jsonl(obuf *o, const dyad_event *e)
     }
     json_actor(o, ",\"source\":", &e->source);
     json_actor(o, ",\"target\":", &e->target);
-    puts_(o, ",\"cameo\":");
-    json_str(o, e->cameo);
-    puts_(o, ",\"root\":");
-    json_str(o, e->root);
-    snprintf(tmp, sizeof tmp, ",\"quad\":%d,\"goldstein\":%.1f,\"plover\":",
-             e->quad, e->goldstein);
-    puts_(o, tmp);
-    json_str(o, e->plover);
+    if (ont == DYAD_ONTOLOGY_PLOVER) {     /* PLOVER first, CAMEO after */
+        puts_(o, ",\"ontology\":\"plover\",\"code\":");
+        json_str(o, e->plover);
+        json_plover(o, e);
+        json_cameo(o, e);
+    } else {
+        json_cameo(o, e);
+        json_plover(o, e);
+    }
     puts_(o, ",\"location\":");
     if (e->location.known) {
         puts_(o, "{\"name\":");
@@ -159,18 +182,23 @@ static void csv_field(obuf *o, const char *s, int last)
     put(o, last ? "\n" : ",", 1);
 }
 
-static void delimited(obuf *o, const dyad_event *e, int csv)
+static void delimited(obuf *o, const dyad_event *e, int csv, dyad_ontology ont)
 {
     char date[16] = "", sent[16], quad[8], gold[16];
     if (e->date) date_str(e->date, date);
     snprintf(sent, sizeof sent, "%u", e->sentence);
     snprintf(quad, sizeof quad, "%d", e->quad);
     snprintf(gold, sizeof gold, "%.1f", e->goldstein);
+    const char *pm = e->plover_mode ? e->plover_mode : "";
+    const char *pc = e->plover_context ? e->plover_context : "";
+    const char *cameo_first[] = {e->cameo, e->root, quad, gold, e->plover, pm, pc};
+    const char *plover_first[] = {e->plover, pm, pc, e->cameo, e->root, quad, gold};
+    const char *const *codes = ont == DYAD_ONTOLOGY_PLOVER ? plover_first : cameo_first;
     const char *f[] = {e->id, e->doc, sent, date, e->source.code,
                        e->source.country, e->target.code, e->target.country,
-                       e->cameo, e->root, quad, gold, e->plover,
-                       e->source.text, e->target.text, e->outlet, e->evidence,
-                       e->sentence_text};
+                       codes[0], codes[1], codes[2], codes[3], codes[4],
+                       codes[5], codes[6], e->source.text, e->target.text,
+                       e->outlet, e->evidence, e->sentence_text};
     size_t n = DYAD_ARRAY_LEN(f);
     for (size_t k = 0; k < n; k++) {
         if (csv) csv_field(o, f[k], k + 1 == n);
@@ -209,7 +237,7 @@ static void gdelt_actor(obuf *o, const dyad_actor *a)
     for (int t = 0; t < 3; t++) tsv_field(o, type[t], 0);
 }
 
-static void gdelt(obuf *o, const dyad_event *e)
+static void gdelt(obuf *o, const dyad_event *e, dyad_ontology ont)
 {
     char buf[64];
     /* GlobalEventID: a stable 53-bit number from the event id */
@@ -229,11 +257,17 @@ static void gdelt(obuf *o, const dyad_event *e)
     gdelt_actor(o, &e->source);
     gdelt_actor(o, &e->target);
     tsv_field(o, "1", 0);                      /* IsRootEvent */
-    tsv_field(o, e->cameo, 0);
-    char base[4] = "";
-    memcpy(base, e->cameo, strlen(e->cameo) < 3 ? strlen(e->cameo) : 3);
-    tsv_field(o, base, 0);
-    tsv_field(o, e->root, 0);
+    if (ont == DYAD_ONTOLOGY_PLOVER) {         /* event, mode, context */
+        tsv_field(o, e->plover, 0);
+        tsv_field(o, e->plover_mode, 0);
+        tsv_field(o, e->plover_context, 0);
+    } else {
+        tsv_field(o, e->cameo, 0);
+        char base[4] = "";
+        memcpy(base, e->cameo, strlen(e->cameo) < 3 ? strlen(e->cameo) : 3);
+        tsv_field(o, base, 0);
+        tsv_field(o, e->root, 0);
+    }
     snprintf(buf, sizeof buf, "%d", e->quad);
     tsv_field(o, buf, 0);
     snprintf(buf, sizeof buf, "%.1f", e->goldstein);
@@ -260,29 +294,55 @@ static void gdelt(obuf *o, const dyad_event *e)
     tsv_field(o, e->doc, 1);                   /* SOURCEURL: the document */
 }
 
-const char *dyad_format_header(dyad_format f)
+const char *dyad_format_header_in(dyad_format f, dyad_ontology ont)
 {
     static const char tsv[] =
         "id\tdoc\tsentence\tdate\tsource\tsource_country\ttarget\t"
-        "target_country\tcameo\troot\tquad\tgoldstein\tplover\tsource_text\t"
-        "target_text\toutlet\tevidence\tsentence_text\n";
+        "target_country\tcameo\troot\tquad\tgoldstein\tplover\tplover_mode\t"
+        "plover_context\tsource_text\ttarget_text\toutlet\tevidence\t"
+        "sentence_text\n";
+    static const char tsv_plover[] =
+        "id\tdoc\tsentence\tdate\tsource\tsource_country\ttarget\t"
+        "target_country\tplover\tplover_mode\tplover_context\tcameo\troot\t"
+        "quad\tgoldstein\tsource_text\ttarget_text\toutlet\tevidence\t"
+        "sentence_text\n";
     static const char csv[] =
         "id,doc,sentence,date,source,source_country,target,target_country,"
-        "cameo,root,quad,goldstein,plover,source_text,target_text,outlet,"
-        "evidence,sentence_text\n";
-    return f == DYAD_FORMAT_TSV ? tsv : f == DYAD_FORMAT_CSV ? csv : "";
+        "cameo,root,quad,goldstein,plover,plover_mode,plover_context,"
+        "source_text,target_text,outlet,evidence,sentence_text\n";
+    static const char csv_plover[] =
+        "id,doc,sentence,date,source,source_country,target,target_country,"
+        "plover,plover_mode,plover_context,cameo,root,quad,goldstein,"
+        "source_text,target_text,outlet,evidence,sentence_text\n";
+    int p = ont == DYAD_ONTOLOGY_PLOVER;
+    if (f == DYAD_FORMAT_TSV) return p ? tsv_plover : tsv;
+    if (f == DYAD_FORMAT_CSV) return p ? csv_plover : csv;
+    return "";
+}
+
+const char *dyad_format_header(dyad_format f)
+{
+    return dyad_format_header_in(f, DYAD_ONTOLOGY_CAMEO);
+}
+
+dyad_status dyad_format_event_in(dyad_format f, dyad_ontology ont,
+                                 const dyad_event *e, char **buf, size_t *len,
+                                 size_t *cap)
+{
+    if (ont != DYAD_ONTOLOGY_CAMEO && ont != DYAD_ONTOLOGY_PLOVER) return DYAD_EINVAL;
+    obuf o = {buf, len, cap, 0};
+    switch (f) {
+    case DYAD_FORMAT_JSONL: jsonl(&o, e, ont); break;
+    case DYAD_FORMAT_TSV: delimited(&o, e, 0, ont); break;
+    case DYAD_FORMAT_CSV: delimited(&o, e, 1, ont); break;
+    case DYAD_FORMAT_GDELT: gdelt(&o, e, ont); break;
+    default: return DYAD_EINVAL;
+    }
+    return o.fail ? DYAD_ENOMEM : DYAD_OK;
 }
 
 dyad_status dyad_format_event(dyad_format f, const dyad_event *e, char **buf,
                               size_t *len, size_t *cap)
 {
-    obuf o = {buf, len, cap, 0};
-    switch (f) {
-    case DYAD_FORMAT_JSONL: jsonl(&o, e); break;
-    case DYAD_FORMAT_TSV: delimited(&o, e, 0); break;
-    case DYAD_FORMAT_CSV: delimited(&o, e, 1); break;
-    case DYAD_FORMAT_GDELT: gdelt(&o, e); break;
-    default: return DYAD_EINVAL;
-    }
-    return o.fail ? DYAD_ENOMEM : DYAD_OK;
+    return dyad_format_event_in(f, DYAD_ONTOLOGY_CAMEO, e, buf, len, cap);
 }

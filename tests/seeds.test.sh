@@ -21,7 +21,7 @@ for f in "$seeds"/[0-9][0-9][0-9]_*.txt; do
     [ -f "$f" ] || continue
     num=$(basename "$f" | cut -c1-3)
     "$dyad" code --no-cache --format tsv "$f" 2>>"$tmp/err" |
-        awk -F'\t' -v num="$num" 'NR > 1 { print num "\t" $5 "\t" $7 "\t" $10 "\t" $18 }'
+        awk -F'\t' -v num="$num" 'NR > 1 { print num "\t" $5 "\t" $7 "\t" $10 "\t" $20 }'
 done >"$tmp/events.tsv"
 if grep -qE 'AddressSanitizer|runtime error:' "$tmp/err"; then
     cat "$tmp/err"
