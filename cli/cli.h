@@ -45,6 +45,16 @@ int cli_int(const char *s, int *out);
 /* Usage text of the dictionary flags, for help screens. */
 extern const char cli_dict_help[];
 
+/* `dyad code --unknown` (unknown.c): phrases that act as actors but name
+ * none in the dictionaries, counted over coded documents. */
+typedef struct cli_unknown cli_unknown;
+cli_unknown *cli_unknown_new(void);
+void cli_unknown_add(cli_unknown *u, const dyad_result *res);
+/* Write the report (TSV) to out and a one-line summary to summary (may be
+ * NULL); -1 when memory ran out on the way. */
+int cli_unknown_report(cli_unknown *u, FILE *out, FILE *summary);
+void cli_unknown_free(cli_unknown *u);
+
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);

@@ -31,6 +31,11 @@ static void usage(FILE *f)
             "                          an agentless passive is the source\n"
             "  --new-actors N          unknown noun phrases of up to N words become\n"
             "                          actors named by their text\n"
+            "  --unknown               instead of events, list the phrases that act\n"
+            "                          as an event's source or target but name no\n"
+            "                          dictionary actor (\"the Ashdown Group\",\n"
+            "                          \"Zendar officials\"), most frequent first, with\n"
+            "                          counts and an example: a curator's worklist\n"
             "  --stats                 print counts and speed to stderr at the end\n"
             "%s", cli_dict_help);
 }
@@ -55,7 +60,7 @@ int cmd_code(int argc, char **argv)
     dyad_format fmt = DYAD_FORMAT_JSONL;
     dyad_input_kind kind = DYAD_INPUT_AUTO;
     dyad_ontology ont = DYAD_ONTOLOGY_CAMEO;
-    int stats = 0, ninputs = 0;
+    int stats = 0, ninputs = 0, unknown = 0;
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     if (!inputs) return 1;
     for (int i = 1; i < argc; i++) {
@@ -111,6 +116,8 @@ int cmd_code(int argc, char **argv)
                 free(inputs);
                 return 2;
             }
+        } else if (!strcmp(a, "--unknown")) {
+            unknown = 1;
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -135,14 +142,25 @@ int cmd_code(int argc, char **argv)
         return 1;
     }
     double t_dict = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    cli_unknown *unk = NULL;
+    if (unknown) {           /* unknown phrases become actors to be seen */
+        if (!opt.new_actor_length) opt.new_actor_length = 6;
+        opt.require_dyad = 0;
+        if (!(unk = cli_unknown_new())) {
+            dyad_dict_free(d);
+            free(inputs);
+            return 1;
+        }
+    }
     dyad_coder *coder;
     if (dyad_coder_new(d, &opt, &coder)) {
+        cli_unknown_free(unk);
         dyad_dict_free(d);
         free(inputs);
         return 1;
     }
     out o = {NULL, 0, 0};
-    fputs(dyad_format_header_in(fmt, ont), stdout);
+    if (!unk) fputs(dyad_format_header_in(fmt, ont), stdout);
     size_t docs = 0, sents = 0, events = 0, bytes = 0, rejected = 0, failed = 0;
     size_t no_plover = 0;
     clock_t t1 = clock();
@@ -163,6 +181,10 @@ int cmd_code(int argc, char **argv)
                 continue;
             }
             sents += res->n_sentences;
+            if (unk) {
+                cli_unknown_add(unk, res);
+                continue;
+            }
             for (size_t e = 0; e < res->n_events; e++) {
                 const dyad_event *ev = &res->events[e];
                 if (ont == DYAD_ONTOLOGY_PLOVER && !*ev->plover) {
@@ -179,6 +201,8 @@ int cmd_code(int argc, char **argv)
         dyad_reader_free(r);
     }
     flush(&o);
+    if (unk && cli_unknown_report(unk, stdout, dc.quiet ? NULL : stderr)) failed++;
+    cli_unknown_free(unk);
     fflush(stdout);
     double secs = (double)(clock() - t1) / CLOCKS_PER_SEC;
     if (stats)
