@@ -22,7 +22,29 @@ struct dyad_coder {
     size_t nev, capev;
     dyad_result res;
     const dyad__np *prev_first;   /* arena-owned; reset per document */
+    /* actors of the document's sentences so far, oldest first (arena-owned;
+     * reset per document) */
+    const dyad__np *recent[DYAD_MAX_RECENT_ACTORS];
+    size_t n_recent;
 };
+
+/* Remember the actors a sentence named (not pronouns, not agents without
+ * a country) for the descriptions of later sentences. */
+static void remember_actors(dyad_coder *c, const dyad__sctx *s)
+{
+    for (size_t u = 0; u < s->nun; u++)
+        for (uint32_t k = 0; k < s->un[u].n_np; k++) {
+            const dyad__np *np = &s->np[s->un[u].first_np + k];
+            if ((np->flags & (DYAD__NP_PRONOUN | DYAD__NP_NEW)) || !np->n_codes ||
+                !strncmp(np->codes[0], "---", 3) || np->codes[0][0] == '"')
+                continue;
+            if (c->n_recent == DYAD_MAX_RECENT_ACTORS) {
+                memmove(c->recent, c->recent + 1, (c->n_recent - 1) * sizeof *c->recent);
+                c->n_recent--;
+            }
+            c->recent[c->n_recent++] = np;
+        }
+}
 
 void dyad_options_init(dyad_options *o)
 {
@@ -231,6 +253,8 @@ static void sctx_init(dyad_coder *c, dyad__sctx *s, const char *text, int date)
     s->trace = c->trace;
     s->trace_ud = c->trace_ud;
     s->prev_first = c->prev_first;
+    s->recent = c->recent;
+    s->n_recent = c->n_recent;
 }
 
 static const dyad__np *first_actor(const dyad__sctx *s)
@@ -251,6 +275,7 @@ dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,
     c->ev = NULL;
     c->nev = c->capev = 0;
     c->prev_first = NULL;
+    c->n_recent = 0;
     memset(&c->res, 0, sizeof c->res);
     if (sst) *sst = DYAD_SENT_CODED;
     if (len > DYAD_MAX_DOC_BYTES) return DYAD_ELIMIT;
@@ -371,6 +396,7 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
         }
         const dyad__np *fa = first_actor(&p);
         if (fa) c->prev_first = fa;
+        remember_actors(c, &p);
         if (!p.discard &&
             (st = add_records(c, &p, doc->id, number, outlet, stext,
                               c->opt.dedup_per_doc)) != DYAD_OK)
@@ -387,6 +413,7 @@ dyad_status dyad_code_doc(dyad_coder *c, const dyad_doc *doc, dyad_diag_fn diag,
     c->ev = NULL;
     c->nev = c->capev = 0;
     c->prev_first = NULL;
+    c->n_recent = 0;
     memset(&c->res, 0, sizeof c->res);
     *out = &c->res;
     if (!doc || !doc->id || (!doc->text && doc->len)) return DYAD_EINVAL;

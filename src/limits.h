@@ -61,6 +61,12 @@
 #define DYAD_MAX_TABLE_ENTRIES (1u << 28)
 #endif
 
+/* Actors of a document's earlier sentences remembered for definite
+ * descriptions ("the president", "the two countries"). */
+#ifndef DYAD_MAX_RECENT_ACTORS
+#define DYAD_MAX_RECENT_ACTORS 32
+#endif
+
 /* Deepest directory nesting walked by the reader. */
 #ifndef DYAD_MAX_DIR_DEPTH
 #define DYAD_MAX_DIR_DEPTH 64

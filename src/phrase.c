@@ -548,6 +548,145 @@ static dyad_status pronouns(dyad__sctx *s, size_t np_cap)
     return DYAD_OK;
 }
 
+/* ------------------------------------------------- definite descriptions */
+
+/* The country part of a code ("IRN" of IRNGOV), or 0 for "---". */
+static int has_country(const char *code)
+{
+    return code && strlen(code) >= 3 && strncmp(code, "---", 3) != 0 && code[0] != '"';
+}
+
+/* The actors before token pos, nearest first: this sentence's units, then
+ * the document's earlier sentences. Calls want(np) until it says stop. */
+typedef int (*seen_fn)(void *ud, const dyad__np *np);
+
+static void earlier_actors(const dyad__sctx *s, size_t pos, seen_fn want, void *ud)
+{
+    for (size_t u = s->nun; u-- > 0;) {
+        const dyad__unit *un = &s->un[u];
+        if (un->from >= pos) continue;
+        for (uint32_t k = un->n_np; k-- > 0;) {
+            const dyad__np *np = &s->np[un->first_np + k];
+            if (np->flags & (DYAD__NP_PRONOUN | DYAD__NP_NEW)) continue;
+            if (!np->n_codes || !has_country(np->codes[0])) continue;
+            if (!want(ud, np)) return;
+        }
+    }
+    for (size_t k = s->n_recent; k-- > 0;)
+        if (!want(ud, s->recent[k])) return;
+}
+
+typedef struct by_role {
+    const char *role;          /* "GOV" of ---GOV */
+    const char *found;
+} by_role;
+
+static int same_role(void *ud, const dyad__np *np)
+{
+    by_role *b = ud;
+    const char *c = np->codes[0];
+    size_t n = strlen(c), m = strlen(b->role);
+    if (n >= 3 + m && !strcmp(c + n - m, b->role)) {
+        b->found = c;
+        return 0;
+    }
+    return 1;
+}
+
+typedef struct countries {
+    const dyad__np *np[3];
+    uint32_t n, want;
+} countries;
+
+static int distinct_country(void *ud, const dyad__np *np)
+{
+    countries *c = ud;
+    for (uint32_t k = 0; k < c->n; k++)
+        if (!strncmp(c->np[k]->codes[0], np->codes[0], 3)) return 1;
+    c->np[c->n++] = np;
+    return c->n < c->want;
+}
+
+/* "the two countries", "both sides", "the three sides": how many. */
+static uint32_t group_phrase(const dyad__sctx *s, size_t i, size_t *end)
+{
+    static const char *const heads[] = {
+        "COUNTRIES", "SIDES", "NATIONS", "NEIGHBOURS", "NEIGHBORS",
+        "GOVERNMENTS", "CAPITALS", "STATES", "PARTIES", "ALLIES", "RIVALS",
+        NULL};
+    size_t k = i;
+    if (k < s->nt && s->t[k].up && !strcmp(s->t[k].up, "THE")) k++;
+    if (k + 1 >= s->nt || !s->t[k].up) return 0;
+    uint32_t n = !strcmp(s->t[k].up, "TWO") || !strcmp(s->t[k].up, "BOTH") ? 2
+                 : !strcmp(s->t[k].up, "THREE") ? 3 : 0;
+    if (!n || (k == i && !strcmp(s->t[k].up, "TWO"))) return 0;  /* "two sides of" */
+    k++;
+    if (s->t[k].up && (!strcmp(s->t[k].up, "NEIGHBOURING") ||
+                       !strcmp(s->t[k].up, "NEIGHBORING")))
+        k++;
+    if (k >= s->nt || !s->t[k].up) return 0;
+    for (const char *const *h = heads; *h; h++)
+        if (!strcmp(s->t[k].up, *h)) {
+            *end = k + 1;
+            return n;
+        }
+    return 0;
+}
+
+/* Definite descriptions, resolved against the actors named before them:
+ * an agent with no country after "the" ("the president", "The Leader",
+ * "the police") takes the nearest earlier actor of that role (IRNGOV);
+ * "the two countries", "both sides", "the three sides" become a compound
+ * of the nearest two or three distinct countries. */
+static dyad_status descriptions(dyad__sctx *s, size_t np_cap)
+{
+    size_t nun = s->nun;
+    for (size_t u = 0; u < nun; u++) {
+        dyad__unit *un = &s->un[u];
+        dyad__np *np = &s->np[un->first_np];
+        if (un->n_np != 1 || !(np->flags & DYAD__NP_AGENT_ONLY) ||
+            np->n_codes != 1 || strncmp(np->codes[0], "---", 3) || !np->codes[0][3])
+            continue;
+        const dyad__tok *t = &s->t[np->from];
+        if (!t->up || strcmp(t->up, "THE")) continue;
+        by_role b = {np->codes[0] + 3, NULL};
+        earlier_actors(s, np->from, same_role, &b);
+        if (!b.found) continue;
+        if (DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_ACTOR, "'%.*s' refers to %s",
+                         (int)(s->t[np->to - 1].off + s->t[np->to - 1].len - t->off),
+                         s->text + t->off, b.found);
+        np->codes[0] = b.found;
+    }
+    for (size_t i = 0; i < s->nt; i++) {
+        size_t end = 0;
+        uint32_t n = s->unit_at[i] < 0 && s->np_of[i] < 0 ? group_phrase(s, i, &end) : 0;
+        if (!n) continue;
+        countries c = {{NULL, NULL, NULL}, 0, n};
+        earlier_actors(s, i, distinct_country, &c);
+        if (c.n < n || s->nnp + n > np_cap || s->nun >= np_cap) continue;
+        uint32_t first = (uint32_t)s->nnp;
+        for (uint32_t k = 0; k < n; k++) {
+            dyad__np *np = new_np(s);
+            *np = *c.np[n - 1 - k];               /* in the order named */
+            np->from = (uint32_t)i;
+            np->to = (uint32_t)end;
+            np->flags |= DYAD__NP_PRONOUN;
+            np->flags &= ~(uint32_t)DYAD__NP_OBJ_OF_PREP;
+            if (in_pp(s, i)) np->flags |= DYAD__NP_OBJ_OF_PREP;
+        }
+        add_unit(s, first, n);
+        if (DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_ACTOR, "'%.*s' refers to %s and %s%s%s",
+                         (int)(s->t[end - 1].off + s->t[end - 1].len - s->t[i].off),
+                         s->text + s->t[i].off, c.np[n - 1]->codes[0],
+                         c.np[n - 2]->codes[0], n > 2 ? " and " : "",
+                         n > 2 ? c.np[0]->codes[0] : "");
+        i = end - 1;
+    }
+    return DYAD_OK;
+}
+
 /* Order the units by first token; stable, and quick on the nearly sorted
  * lists the phrase pass makes. */
 static void sort_units(dyad__unit *un, size_t n)
@@ -692,6 +831,8 @@ dyad_status dyad__phrases(dyad__sctx *s)
     if (group_compounds(s) || attach_across(s, cap)) return DYAD_ENOMEM;
     index_units(s);
     if (pronouns(s, cap)) return DYAD_ENOMEM;
+    index_units(s);
+    if (descriptions(s, cap)) return DYAD_ENOMEM;
     index_units(s);
     if (new_actors(s, cap)) return DYAD_ENOMEM;
     index_units(s);

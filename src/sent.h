@@ -103,6 +103,10 @@ typedef struct dyad__sctx {
     int title_case;          /* most words capitalised: headline */
     /* the previous sentence's first actor, for pronouns */
     const dyad__np *prev_first;
+    /* the actors named in the document's earlier sentences, oldest first,
+     * for definite descriptions ("the president", "the two countries") */
+    const dyad__np *const *recent;
+    size_t n_recent;
     /* tracing */
     dyad_trace_fn trace;
     void *trace_ud;

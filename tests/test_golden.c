@@ -7,7 +7,9 @@
  *                              selects dyad's own dictionaries)
  *     date: 2005-11-24         (optional)
  *     option: comma_emax=0     (optional, repeatable)
- *     text: one sentence
+ *     text: one sentence       (or "document: sentences", coded as one
+ *                              story with dyad_code_doc: what one sentence
+ *                              names informs the next)
  *     events: SRC->TGT CODE; SRC->TGT CODE     (or "none"; any order)
  *     status: coded|dateline|discard-sentence|discard-story|complex
  * Each dictionary set is compiled once through the public API (no cache);
@@ -34,6 +36,7 @@ typedef struct gcase {
     int problems_before;              /* `problems` when the block began */
     char feature[256], dict[64], text[2048], events[2048];
     int date, has_feature, has_text, has_events, n_keys;
+    int document;                     /* "document:" given: a whole story */
     dyad_sentence_status status;
     dyad_options opt;
 } gcase;
@@ -223,8 +226,14 @@ static void run_case(const char *dir, const gcase *c)
     dyad_coder_set_options(s->c, &c->opt);
     dyad_sentence_status st = DYAD_SENT_CODED;
     const dyad_result *r = NULL;
-    dyad_status rc = dyad_code_sentence(s->c, c->text, strlen(c->text), c->date,
-                                        &st, &r);
+    dyad_status rc;
+    if (c->document) {
+        dyad_doc doc = {"golden", c->text, strlen(c->text), c->date, NULL, NULL,
+                        NULL, c->file, c->line};
+        rc = dyad_code_doc(s->c, &doc, NULL, NULL, &r);
+    } else {
+        rc = dyad_code_sentence(s->c, c->text, strlen(c->text), c->date, &st, &r);
+    }
     if (rc != DYAD_OK) {
         fail_at(c->file, c->line, "coding failed", dyad_strerror(rc));
         return;
@@ -291,6 +300,10 @@ static const char *case_key(gcase *c, char *key, char *v)
     c->n_keys++;
     if (!strcmp(key, "text"))
         return copy_once(c->text, sizeof c->text, &c->has_text, v) ? "bad text" : NULL;
+    if (!strcmp(key, "document")) {   /* sentences coded as one story */
+        c->document = 1;
+        return copy_once(c->text, sizeof c->text, &c->has_text, v) ? "bad document" : NULL;
+    }
     if (!strcmp(key, "events"))
         return copy_once(c->events, sizeof c->events, &c->has_events, v)
                    ? "bad events" : NULL;
