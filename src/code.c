@@ -509,6 +509,132 @@ static size_t clause_verbs(const dyad__sctx *s, const dyad__clause *c,
     return n;
 }
 
+/* ------------------------------------------------------ nominal events */
+
+static int tok_is(const dyad__tok *t, const char *const *list)
+{
+    if (t->kind != DYAD__TK_WORD || !t->up) return 0;
+    for (; *list; list++)
+        if (!strcmp(t->up, *list)) return 1;
+    return 0;
+}
+
+/* Words that make a visit or meeting named by a noun not (yet) an act. */
+static int unreal_before(const dyad__sctx *s, const dyad__clause *c, uint32_t pos)
+{
+    static const char *const w[] = {
+        "WILL", "WOULD", "MAY", "MIGHT", "COULD", "SHOULD", "PLANS", "PLANNED",
+        "PLAN", "PLANNING", "CANCELLED", "CANCELED", "POSTPONED", "PROPOSED",
+        "UPCOMING", "FORTHCOMING", "POSSIBLE", "NEXT", "INVITED", "INVITATION",
+        "EXPECTED", "PREPARING", "PREPARE", "WANTS", "HOPES", "AHEAD", "FUTURE",
+        "DURING", "BEFORE", "SINCE", NULL};
+    for (uint32_t i = c->from; i < pos; i++)
+        if (!s->dead[i] && ((s->t[i].cls & DYAD__CLS_NEG) || tok_is(&s->t[i], w)))
+            return 1;
+    return 0;
+}
+
+/* The possessor of the noun at pos ("Maliki's two-day trip"), past
+ * modifiers back to "'s"; a possessive pronoun ("his first visit") gives
+ * -2: the subject. -1 when none. */
+static int32_t possessor(const dyad__sctx *s, uint32_t pos)
+{
+    for (uint32_t k = pos, steps = 0; k-- > 0 && steps < 5; steps++) {
+        const dyad__tok *t = &s->t[k];
+        if (t->kind == DYAD__TK_WORD && t->uplen == 2 && !memcmp(t->up, "'S", 2)) {
+            int32_t np = k > 0 ? s->np_of[k - 1] : -1;
+            return np >= 0 ? (int32_t)s->np[np].unit : -1;
+        }
+        if (t->cls & DYAD__CLS_POSSPRON) return -2;
+        if (t->cls & (DYAD__CLS_DET | DYAD__CLS_PREP | DYAD__CLS_CONJ)) return -1;
+        if (t->kind != DYAD__TK_WORD && t->kind != DYAD__TK_NUMBER) return -1;
+    }
+    return -1;
+}
+
+/* The unit after word `what` (TO, BETWEEN, WITH, BY) within `within`
+ * tokens of pos ("meeting in Baghdad between ..."), past a determiner. */
+static int32_t unit_after(const dyad__sctx *s, const dyad__clause *c, uint32_t pos,
+                          const char *what, uint32_t within)
+{
+    for (uint32_t k = pos; k < c->to && k <= pos + within; k++) {
+        if (s->dead[k] || !s->t[k].up || strcmp(s->t[k].up, what)) continue;
+        for (uint32_t j = k + 1; j < c->to && j <= k + 2; j++)
+            if (s->unit_at[j] >= 0) return s->unit_at[j];
+        return -1;
+    }
+    return -1;
+}
+
+/* A determiner or possessive before the word at pos, past a few
+ * modifiers ("the second direct meeting"): the word is a noun. */
+static int after_determiner(const dyad__sctx *s, uint32_t pos)
+{
+    for (uint32_t k = pos, steps = 0; k-- > 0 && steps < 4; steps++) {
+        const dyad__tok *t = &s->t[k];
+        if (t->cls & (DYAD__CLS_DET | DYAD__CLS_POSSPRON)) return 1;
+        if (t->kind == DYAD__TK_WORD && t->uplen == 2 && !memcmp(t->up, "'S", 2)) return 1;
+        if (t->kind != DYAD__TK_WORD || t->cls ||
+            s->pc[s->piece_of[k]].kind != DYAD__P_WORD)
+            return 0;
+    }
+    return 0;
+}
+
+/* Events named by a noun in a clause whose verbs gave none: "a landmark
+ * visit to Iran", "Maliki's two-day trip to Iran", "the second meeting
+ * between Tehran and Washington", "talks with Syria". A visit is 042 from
+ * its visitor (the possessor, "by X", else the clause's subject) to the
+ * place visited; a meeting 040 both ways. Planned, cancelled or negated
+ * ones ("the planned visit", "will hold talks") are left to the verbs. */
+static int nominal_events(dyad__sctx *s, const dyad__clause *c)
+{
+    static const char *const visits[] = {"VISIT", "VISITS", "TRIP", "TRIPS",
+                                         "TOUR", NULL};
+    static const char *const meetings[] = {"MEETING", "MEETINGS", "TALKS",
+                                           "SUMMIT", "NEGOTIATIONS", NULL};
+    static const dyad__codespec plain = {DYAD__NONE, DYAD__NONE, 0, 0};
+    for (uint32_t i = c->from; i < c->to; i++) {
+        const dyad__tok *t = &s->t[i];
+        int visit = tok_is(t, visits), meeting = !visit && tok_is(t, meetings);
+        if ((!visit && !meeting) || s->dead[i] || s->np_of[i] >= 0) continue;
+        int kind = s->pc[s->piece_of[i]].kind;
+        if (kind == DYAD__P_ACTOR || (kind == DYAD__P_VERB && !after_determiner(s, i)))
+            continue;               /* "visited"; but "the second direct meeting" */
+        if (unreal_before(s, c, i)) return 0;
+        dyad__piece ev = {DYAD__P_NOUN, {0, 0, 0}, i, i + 1, 0};
+        int32_t su = -1, tu = -1;
+        if (visit) {
+            tu = unit_after(s, c, i + 1, "TO", 2);
+            if (tu < 0) continue;
+            su = possessor(s, i);
+            if (su == -2 || su < 0) {
+                int32_t by = unit_after(s, c, i + 1, "BY", 2);
+                su = by >= 0 ? by : default_source(s, c, i, tu);
+            }
+            if (su < 0 || su == tu) continue;
+            if (DYAD__TRACING(s))
+                dyad__tracef(s, DYAD_TRACE_NOTE, "a visit named by a noun ('%s')", t->up);
+            return verb_events(s, su, tu, -1, &plain, "042", &ev, DYAD__NONE);
+        }
+        int32_t both = unit_after(s, c, i + 1, "BETWEEN", 4);
+        if (both >= 0 && s->un[both].n_np > 1) {
+            if (DYAD__TRACING(s))
+                dyad__tracef(s, DYAD_TRACE_NOTE, "a meeting named by a noun ('%s')", t->up);
+            return verb_events(s, -1, -1, both, &plain, "040", &ev, DYAD__NONE);
+        }
+        tu = unit_after(s, c, i + 1, "WITH", 2);
+        su = tu >= 0 ? default_source(s, c, i, tu) : -1;
+        if (su < 0 || tu < 0 || su == tu) continue;
+        if (DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_NOTE, "a meeting named by a noun ('%s')", t->up);
+        int a = verb_events(s, su, tu, -1, &plain, "040", &ev, DYAD__NONE);
+        int b = a < 0 ? -1 : verb_events(s, tu, su, -1, &plain, "040", &ev, DYAD__NONE);
+        return b < 0 ? -1 : a + b;
+    }
+    return 0;
+}
+
 static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
 {
     dyad__mclause m;
@@ -607,6 +733,7 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         if (made > 0 && (cs->flags & DYAD__EC_SUBORD)) any_sub = 1;
         else if (made > 0) found = 1;
     }
+    if (s->nev == start_ev && s->opt->mood && nominal_events(s, c) < 0) return -1;
     if (found && any_sub) {     /* drop subordinate events of this clause */
         size_t o = start_ev;
         for (size_t k = start_ev; k < s->nev; k++)
