@@ -635,8 +635,106 @@ static int nominal_events(dyad__sctx *s, const dyad__clause *c)
     return 0;
 }
 
+/* ----------------------------------------------------- reported speech */
+
+/* Reporting verbs that assert what they report ("said", "told"), and the
+ * tell-type among them, whose object is the addressee. Verbs that only
+ * claim ("claims", "alleged") are left to their patterns: the claim is
+ * coded, the claimed act is not. */
+static const char *const asserting[] = {
+    "SAID", "SAYS", "SAY", "TOLD", "TELLS", "TELL", "ADDED", "ADDS",
+    "REPORTED", "REPORTS", "ANNOUNCED", "ANNOUNCES", "CONFIRMED", "CONFIRMS",
+    "STATED", "STATES", "NOTED", "NOTES", "EXPLAINED", "INFORMED", "INFORMS",
+    NULL};
+static const char *const telling[] = {"TOLD", "TELLS", "TELL", "INFORMED",
+                                      "INFORMS", NULL};
+/* Words by which a report blames its subject ("the US was responsible"). */
+static const char *const blaming[] = {"RESPONSIBLE", "BLAME", "BEHIND",
+                                      "GUILTY", "CULPRIT", NULL};
+
+static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry);
+
+/* "Iran said Iraq attacked Kuwait", "Khamenei told Talabani that the US
+ * was responsible": when the clause's first verb reports and a named actor
+ * with a verb of its own follows, the report is split. The speaking part
+ * ("Khamenei told Talabani") is coded on its own, its target only the
+ * addressee; the reported part is coded with its own subject; a reported
+ * part that codes nothing but blames its subject makes the speaker accuse
+ * it (112). Returns 1 when split (and coded), 0 when not, -1 on memory. */
+static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
+{
+    uint32_t v = c->from;
+    while (v < c->to && (s->dead[v] || s->pc[s->piece_of[v]].kind != DYAD__P_VERB))
+        v++;
+    if (v >= c->to) return 0;
+    const dyad__piece *vp = &s->pc[s->piece_of[v]];
+    const dyad__tok *vw = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
+    if (!tok_is(vw, asserting)) return 0;
+    uint32_t p = vp->to;
+    if (tok_is(vw, telling)) {                /* past the addressee */
+        if (p >= c->to || s->unit_at[p] < 0) return 0;
+        p = s->un[s->unit_at[p]].to;
+    }
+    if (p < c->to && s->t[p].up && !strcmp(s->t[p].up, "THAT")) p++;
+    while (p < c->to && s->dead[p]) p++;
+    int32_t subj = p < c->to ? s->unit_at[p] : -1;
+    if (subj < 0 || (s->np[s->un[subj].first_np].flags & DYAD__NP_PRONOUN))
+        return 0;                    /* "said it would help": the patterns' */
+    /* the reported act must be asserted: "Israel must end", "Iraq would
+     * send" are the reporting verb's patterns' (demands, pledges) */
+    static const char *const modal[] = {"MUST", "SHOULD", "WOULD", "WILL", "WO",
+                                        "CAN", "CA", "COULD", "MAY", "MIGHT",
+                                        "SHALL", "OUGHT", NULL};
+    uint32_t q = s->un[subj].to;
+    while (q < c->to && s->pc[s->piece_of[q]].kind != DYAD__P_VERB) {
+        if (tok_is(&s->t[q], modal) || (s->t[q].cls & DYAD__CLS_NEG)) return 0;
+        if (s->t[q].cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL)) break;  /* "was", "has" */
+        if (!s->dead[q] && q >= s->un[subj].to + 3) return 0;   /* no verb of its own */
+        q++;
+    }
+    if (q >= c->to) return 0;
+    dyad__clause speaking = {c->from, p, c->after_conj};
+    dyad__clause reported = {p, c->to, 0};
+    if (DYAD__TRACING(s))
+        dyad__tracef(s, DYAD_TRACE_CLAUSE, "reported speech: '%.*s' reports '%.*s'",
+                     (int)(s->t[p - 1].off + s->t[p - 1].len - s->t[c->from].off),
+                     s->text + s->t[c->from].off,
+                     (int)(s->t[c->to - 1].off + s->t[c->to - 1].len - s->t[p].off),
+                     s->text + s->t[p].off);
+    int32_t speaker = default_source(s, &speaking, v, -1);
+    size_t start = s->nev;
+    if (clause_events(s, &speaking, carry)) return -1;
+    size_t before = s->nev;
+    int32_t inner = -1;
+    if (clause_events(s, &reported, &inner)) return -1;
+    if (s->nev == before && speaker >= 0 && subj != speaker) {
+        /* nothing done in the report: the statement is about its subject,
+         * an accusation when the report blames it */
+        static const dyad__codespec plain = {DYAD__NONE, DYAD__NONE, 0, 0};
+        dyad__piece ev = {DYAD__P_WORD, {0, 0, 0}, vp->from, vp->to, 0};
+        const char *code = NULL;
+        for (uint32_t k = p; k < c->to && !code; k++)
+            if (!s->dead[k] && tok_is(&s->t[k], blaming)) code = "112";
+        if (!code && before == start) {
+            const dyad__verb *vb = &s->im->verbs[s->im->vforms[vp->payload].verb];
+            const dyad__codespec *cs = vb->code.code1 != DYAD__NONE
+                                           ? &vb->code : &s->im->blocks[vb->block].code;
+            if (cs->code1 != DYAD__NONE && !(cs->flags & (DYAD__EC_NULL | DYAD__EC_DISCARD)))
+                code = dyad__str(s->im, cs->code1);
+        }
+        if (code && verb_events(s, speaker, subj, -1, &plain, code, &ev, DYAD__NONE) < 0)
+            return -1;
+    }
+    if (speaker >= 0) *carry = speaker;
+    return 1;
+}
+
 static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
 {
+    if (s->opt->mood) {
+        int r = reported_speech(s, c, carry);
+        if (r) return r < 0 ? -1 : 0;
+    }
     dyad__mclause m;
     if (dyad__mclause_init(s, c, &m)) return -1;
     size_t start_ev = s->nev;

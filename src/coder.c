@@ -25,6 +25,8 @@ struct dyad_coder {
     /* actors of the document's sentences so far, oldest first (arena-owned;
      * reset per document) */
     const dyad__np *recent[DYAD_MAX_RECENT_ACTORS];
+    const char *recent_words[DYAD_MAX_RECENT_ACTORS];  /* "AYATOLLAH ALI
+                                                         KHAMENEI" */
     size_t n_recent;
 };
 
@@ -40,8 +42,18 @@ static void remember_actors(dyad_coder *c, const dyad__sctx *s)
                 continue;
             if (c->n_recent == DYAD_MAX_RECENT_ACTORS) {
                 memmove(c->recent, c->recent + 1, (c->n_recent - 1) * sizeof *c->recent);
+                memmove(c->recent_words, c->recent_words + 1,
+                        (c->n_recent - 1) * sizeof *c->recent_words);
                 c->n_recent--;
             }
+            /* its words, for "the ayatollah" after "Ayatollah Ali Khamenei" */
+            dyad__buf w;
+            dyad__buf_init(&w, 512);
+            for (uint32_t t = np->from; t < np->to; t++)
+                if (s->t[t].up) dyad__buf_printf(&w, " %s", s->t[t].up);
+            const char *words = dyad__arena_strndup(&c->a, w.p ? w.p : "", w.len);
+            dyad__buf_free(&w);
+            c->recent_words[c->n_recent] = words ? words : "";
             c->recent[c->n_recent++] = np;
         }
 }
@@ -254,6 +266,7 @@ static void sctx_init(dyad_coder *c, dyad__sctx *s, const char *text, int date)
     s->trace_ud = c->trace_ud;
     s->prev_first = c->prev_first;
     s->recent = c->recent;
+    s->recent_words = c->recent_words;
     s->n_recent = c->n_recent;
 }
 

@@ -650,7 +650,19 @@ static dyad_status descriptions(dyad__sctx *s, size_t np_cap)
         const dyad__tok *t = &s->t[np->from];
         if (!t->up || strcmp(t->up, "THE")) continue;
         by_role b = {np->codes[0] + 3, NULL};
-        earlier_actors(s, np->from, same_role, &b);
+        /* "the ayatollah" after "Ayatollah Ali Khamenei": the title's
+         * bearer, else the role's nearest actor */
+        const dyad__tok *head = &s->t[np->to - 1];
+        for (size_t k = s->n_recent; k-- > 0 && head->up && head->uplen > 2;) {
+            const char *w = s->recent_words ? s->recent_words[k] : NULL;
+            const char *f = w ? strstr(w, head->up) : NULL;
+            if (f && f[-1] == ' ' && (f[head->uplen] == ' ' || !f[head->uplen]) &&
+                has_country(s->recent[k]->codes[0])) {
+                b.found = s->recent[k]->codes[0];
+                break;
+            }
+        }
+        if (!b.found) earlier_actors(s, np->from, same_role, &b);
         if (!b.found) continue;
         if (DYAD__TRACING(s))
             dyad__tracef(s, DYAD_TRACE_ACTOR, "'%.*s' refers to %s",

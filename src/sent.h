@@ -106,6 +106,7 @@ typedef struct dyad__sctx {
     /* the actors named in the document's earlier sentences, oldest first,
      * for definite descriptions ("the president", "the two countries") */
     const dyad__np *const *recent;
+    const char *const *recent_words;   /* each one's words, upper case */
     size_t n_recent;
     /* tracing */
     dyad_trace_fn trace;
