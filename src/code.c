@@ -511,11 +511,14 @@ static size_t clause_verbs(const dyad__sctx *s, const dyad__clause *c,
 
 /* ------------------------------------------------------ nominal events */
 
+/* Is the word one of list's? First letters are compared before the C
+ * library is called: this runs on every word of clauses without events. */
 static int tok_is(const dyad__tok *t, const char *const *list)
 {
     if (t->kind != DYAD__TK_WORD || !t->up) return 0;
+    char c = t->up[0];
     for (; *list; list++)
-        if (!strcmp(t->up, *list)) return 1;
+        if (**list == c && !strcmp(t->up, *list)) return 1;
     return 0;
 }
 
@@ -596,6 +599,7 @@ static int nominal_events(dyad__sctx *s, const dyad__clause *c)
     static const dyad__codespec plain = {DYAD__NONE, DYAD__NONE, 0, 0};
     for (uint32_t i = c->from; i < c->to; i++) {
         const dyad__tok *t = &s->t[i];
+        if (t->uplen < 4 || t->uplen > 12 || !strchr("VTMSN", t->up[0])) continue;
         int visit = tok_is(t, visits), meeting = !visit && tok_is(t, meetings);
         if ((!visit && !meeting) || s->dead[i] || s->np_of[i] >= 0) continue;
         int kind = s->pc[s->piece_of[i]].kind;

@@ -50,7 +50,9 @@ static void remember_actors(dyad_coder *c, const dyad__sctx *s)
             dyad__buf w;
             dyad__buf_init(&w, 512);
             for (uint32_t t = np->from; t < np->to; t++)
-                if (s->t[t].up) dyad__buf_printf(&w, " %s", s->t[t].up);
+                if (s->t[t].up && (dyad__buf_putc(&w, ' ') ||
+                                   dyad__buf_put(&w, s->t[t].up, s->t[t].uplen)))
+                    break;
             const char *words = dyad__arena_strndup(&c->a, w.p ? w.p : "", w.len);
             dyad__buf_free(&w);
             c->recent_words[c->n_recent] = words ? words : "";

@@ -33,15 +33,16 @@ static int filler(const dyad__tok *t)
                                     "AGAIN", "YET", "EVER", "FIRST", NULL};
     if (t->uplen > 3 && !memcmp(t->up + t->uplen - 2, "LY", 2)) return 1;
     for (const char *const *p = w; *p; p++)
-        if (!strcmp(t->up, *p)) return 1;
+        if (**p == t->up[0] && !strcmp(t->up, *p)) return 1;
     return 0;
 }
 
 static int is_word(const dyad__tok *t, const char *const *list)
 {
     if (t->kind != DYAD__TK_WORD || !t->up) return 0;
+    char c = t->up[0];
     for (; *list; list++)
-        if (!strcmp(t->up, *list)) return 1;
+        if (**list == c && !strcmp(t->up, *list)) return 1;
     return 0;
 }
 

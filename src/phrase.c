@@ -615,7 +615,9 @@ static uint32_t group_phrase(const dyad__sctx *s, size_t i, size_t *end)
         "GOVERNMENTS", "CAPITALS", "STATES", "PARTIES", "ALLIES", "RIVALS",
         NULL};
     size_t k = i;
-    if (k < s->nt && s->t[k].up && !strcmp(s->t[k].up, "THE")) k++;
+    const char *w = s->t[k].up;
+    if (!w || (w[0] != 'T' && w[0] != 'B')) return 0;   /* THE, TWO, THREE, BOTH */
+    if (!strcmp(w, "THE")) k++;
     if (k + 1 >= s->nt || !s->t[k].up) return 0;
     uint32_t n = !strcmp(s->t[k].up, "TWO") || !strcmp(s->t[k].up, "BOTH") ? 2
                  : !strcmp(s->t[k].up, "THREE") ? 3 : 0;
@@ -844,8 +846,9 @@ dyad_status dyad__phrases(dyad__sctx *s)
     index_units(s);
     if (pronouns(s, cap)) return DYAD_ENOMEM;
     index_units(s);
+    size_t units = s->nun;
     if (descriptions(s, cap)) return DYAD_ENOMEM;
-    index_units(s);
+    if (s->nun != units) index_units(s);     /* "the two countries" added */
     if (new_actors(s, cap)) return DYAD_ENOMEM;
     index_units(s);
     if (DYAD__TRACING(s)) {
