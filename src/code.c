@@ -511,17 +511,6 @@ static size_t clause_verbs(const dyad__sctx *s, const dyad__clause *c,
 
 /* ------------------------------------------------------ nominal events */
 
-/* Is the word one of list's? First letters are compared before the C
- * library is called: this runs on every word of clauses without events. */
-static int tok_is(const dyad__tok *t, const char *const *list)
-{
-    if (t->kind != DYAD__TK_WORD || !t->up) return 0;
-    char c = t->up[0];
-    for (; *list; list++)
-        if (**list == c && !strcmp(t->up, *list)) return 1;
-    return 0;
-}
-
 /* Words that make a visit or meeting named by a noun not (yet) an act. */
 static int unreal_before(const dyad__sctx *s, const dyad__clause *c, uint32_t pos)
 {
@@ -532,7 +521,7 @@ static int unreal_before(const dyad__sctx *s, const dyad__clause *c, uint32_t po
         "EXPECTED", "PREPARING", "PREPARE", "WANTS", "HOPES", "AHEAD", "FUTURE",
         "DURING", "BEFORE", "SINCE", NULL};
     for (uint32_t i = c->from; i < pos; i++)
-        if (!s->dead[i] && ((s->t[i].cls & DYAD__CLS_NEG) || tok_is(&s->t[i], w)))
+        if (!s->dead[i] && ((s->t[i].cls & DYAD__CLS_NEG) || dyad__tok_is(&s->t[i], w)))
             return 1;
     return 0;
 }
@@ -600,7 +589,7 @@ static int nominal_events(dyad__sctx *s, const dyad__clause *c)
     for (uint32_t i = c->from; i < c->to; i++) {
         const dyad__tok *t = &s->t[i];
         if (t->uplen < 4 || t->uplen > 12 || !strchr("VTMSN", t->up[0])) continue;
-        int visit = tok_is(t, visits), meeting = !visit && tok_is(t, meetings);
+        int visit = dyad__tok_is(t, visits), meeting = !visit && dyad__tok_is(t, meetings);
         if ((!visit && !meeting) || s->dead[i] || s->np_of[i] >= 0) continue;
         int kind = s->pc[s->piece_of[i]].kind;
         if (kind == DYAD__P_ACTOR || (kind == DYAD__P_VERB && !after_determiner(s, i)))
@@ -673,9 +662,9 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
     if (v >= c->to) return 0;
     const dyad__piece *vp = &s->pc[s->piece_of[v]];
     const dyad__tok *vw = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
-    if (!tok_is(vw, asserting)) return 0;
+    if (!dyad__tok_is(vw, asserting)) return 0;
     uint32_t p = vp->to;
-    if (tok_is(vw, telling)) {                /* past the addressee */
+    if (dyad__tok_is(vw, telling)) {                /* past the addressee */
         if (p >= c->to || s->unit_at[p] < 0) return 0;
         p = s->un[s->unit_at[p]].to;
     }
@@ -691,7 +680,7 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
                                         "SHALL", "OUGHT", NULL};
     uint32_t q = s->un[subj].to;
     while (q < c->to && s->pc[s->piece_of[q]].kind != DYAD__P_VERB) {
-        if (tok_is(&s->t[q], modal) || (s->t[q].cls & DYAD__CLS_NEG)) return 0;
+        if (dyad__tok_is(&s->t[q], modal) || (s->t[q].cls & DYAD__CLS_NEG)) return 0;
         if (s->t[q].cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL)) break;  /* "was", "has" */
         if (!s->dead[q] && q >= s->un[subj].to + 3) return 0;   /* no verb of its own */
         q++;
@@ -718,7 +707,7 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         dyad__piece ev = {DYAD__P_WORD, {0, 0, 0}, vp->from, vp->to, 0};
         const char *code = NULL;
         for (uint32_t k = p; k < c->to && !code; k++)
-            if (!s->dead[k] && tok_is(&s->t[k], blaming)) code = "112";
+            if (!s->dead[k] && dyad__tok_is(&s->t[k], blaming)) code = "112";
         if (!code && before == start) {
             const dyad__verb *vb = &s->im->verbs[s->im->vforms[vp->payload].verb];
             const dyad__codespec *cs = vb->code.code1 != DYAD__NONE

@@ -37,15 +37,6 @@ static int filler(const dyad__tok *t)
     return 0;
 }
 
-static int is_word(const dyad__tok *t, const char *const *list)
-{
-    if (t->kind != DYAD__TK_WORD || !t->up) return 0;
-    char c = t->up[0];
-    for (; *list; list++)
-        if (**list == c && !strcmp(t->up, *list)) return 1;
-    return 0;
-}
-
 /* Verbs that govern "to + verb", by what they make of it. */
 static const char *const intent_words[] = {
     "PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND", "INTENDS", "INTENDED",
@@ -88,11 +79,11 @@ static size_t scan_chain(const dyad__sctx *s, const uint32_t *live, size_t at,
         const dyad__tok *t = &s->t[live[k - 1]];
         if (t->kind != DYAD__TK_WORD || !t->up) break;
         if (t->cls & DYAD__CLS_NEG) c->neg = 1;
-        else if (is_word(t, longer) && k >= 2 && is_word(&s->t[live[k - 2]], no)) {
+        else if (dyad__tok_is(t, longer) && k >= 2 && dyad__tok_is(&s->t[live[k - 2]], no)) {
             c->neg = 1;
             k--;
-        } else if (is_word(t, future_modals)) c->future = 1;
-        else if (is_word(t, doubt_modals)) c->doubt = 1;
+        } else if (dyad__tok_is(t, future_modals)) c->future = 1;
+        else if (dyad__tok_is(t, doubt_modals)) c->doubt = 1;
         else if (!(t->cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX)) && !filler(t))
             break;                /* has, did, was, been: tense and voice */
         k--;
@@ -114,10 +105,10 @@ dyad__mood dyad__verb_mood(const dyad__sctx *s, const uint32_t *live,
             g--;
         }
         const dyad__tok *t = &s->t[live[g]];
-        if (is_word(t, intent_words)) gov = 1;
-        else if (is_word(t, refuse_words)) gov = 2;
-        else if (is_word(t, fail_words)) gov = 3;
-        else if (is_word(t, doubt_words)) gov = 4;
+        if (dyad__tok_is(t, intent_words)) gov = 1;
+        else if (dyad__tok_is(t, refuse_words)) gov = 2;
+        else if (dyad__tok_is(t, fail_words)) gov = 3;
+        else if (dyad__tok_is(t, doubt_words)) gov = 4;
         if (gov) k = scan_chain(s, live, g, &gov_chain);
     }
     if (span_from) *span_from = live[k < vfrom ? k : vfrom];

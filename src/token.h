@@ -69,6 +69,17 @@ static inline int dyad__tok_has(const dyad__tok *t, uint32_t term)
     return 0;
 }
 
+/* Is the token a word of the NULL-ended list (upper case)? First letters
+ * are compared before strcmp: the coding rules call this on many words. */
+static inline int dyad__tok_is(const dyad__tok *t, const char *const *list)
+{
+    if (t->kind != DYAD__TK_WORD || !t->up) return 0;
+    char c = t->up[0];
+    for (; *list; list++)
+        if (**list == c && !strcmp(t->up, *list)) return 1;
+    return 0;
+}
+
 /* Is the word an abbreviation that keeps its period (MR, GEN, JAN ...)? */
 int dyad__is_abbrev(const char *up, size_t n);
 int dyad__abbrevs_sorted(void);   /* for the tests */
