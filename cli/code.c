@@ -107,8 +107,7 @@ int cmd_code(int argc, char **argv)
         } else if (!strcmp(a, "--no-require-dyad")) {
             opt.require_dyad = 0;
         } else if (!strcmp(a, "--literal")) {
-            opt.mood = 0;
-            opt.agentless_passive = 0;
+            opt.literal = 1;
         } else if (!strcmp(a, "--new-actors")) {
             if (++i >= argc) goto missing;
             if (cli_int(argv[i], &opt.new_actor_length)) {

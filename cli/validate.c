@@ -355,8 +355,7 @@ int cmd_validate(int argc, char **argv)
     dyad_dict *d = cli_load_dicts(&dc, &dict_errors);
     int rc = 1;
     dyad_options_init(&v.opt);
-    v.opt.mood = careful;
-    v.opt.agentless_passive = careful;
+    v.opt.literal = !careful;
     if (d && !dyad_coder_new(d, &v.opt, &v.coder)) {
         for (xmlNode *c = sentences ? sentences->children : NULL; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE) continue;

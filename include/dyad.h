@@ -163,17 +163,19 @@ typedef struct dyad_options {
     int default_date;        /* YYYYMMDD used where no date is found */
     int text_dates;          /* find publication dates in the text */
     int relative_dates;      /* date events by "on Saturday", "yesterday"... */
-    int mood;                /* negation and modality: "did not attack" no
-                                event, "plans to attack" a threat (1384),
-                                "will not help" a rejection (122); 0 codes
-                                the verb as written (TABARI, PETRARCH) */
-    int agentless_passive;   /* "officials were arrested": the subject is
-                                the target and the source unknown; 0 makes
-                                the subject the source (PETRARCH) */
+    int literal;             /* 1 codes verbs as written, as TABARI and
+                                PETRARCH do. 0 (the default) reads them as a
+                                careful coder does: negation and modality
+                                ("did not attack" no event, "plans to
+                                attack" a threat 1384, "will not help" a
+                                rejection 122), agentless passives (the
+                                subject is the target, the source unknown),
+                                reported speech split from its speaker, and
+                                visits and meetings named by nouns */
 } dyad_options;
 
-/* Fill with the defaults (PETRARCH-1 comma settings, dedup on, mood and
- * agentless passives on). */
+/* Fill with the defaults (PETRARCH-1 comma settings, dedup on, careful
+ * reading: literal off). */
 void dyad_options_init(dyad_options *o);
 
 typedef struct dyad_coder dyad_coder;   /* per-thread state; not shareable */

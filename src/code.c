@@ -135,8 +135,8 @@ static int passive_gap_word(const dyad__sctx *s, const dyad__mclause *m, size_t 
  * A reduced passive needs no auxiliary ("seven officials arrested in Iraq
  * by US forces") when a past participle follows a noun phrase and no
  * object follows it. An auxiliary and a participle with no "by" ("were
- * arrested in Iraq") set *agentless: the subject is the target and the
- * source is not said. */
+ * arrested in Iraq") set *agentless, unless coding literally: the subject
+ * is the target and the source is not said. */
 static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
                              const dyad__piece *vp, size_t vfrom, size_t vto,
                              int *agentless)
@@ -153,10 +153,7 @@ static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
             s->pc[s->piece_of[m->live[vfrom - k]]].kind != DYAD__P_WORD)
             break;                         /* only adverbs in between */
     }
-    const dyad__tok *vw = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
-    int participle = dyad__verb_form_kind(s, vp) == DYAD__VF_PAST ||
-                     (vw->uplen > 4 && !memcmp(vw->up + vw->uplen - 2, "ED", 2));
-                     /* a dictionary may list "BACKED" as a base form */
+    int participle = dyad__verb_form_kind(s, vp) == DYAD__VF_PAST;
     if (!aux) {
         /* reduced: "officials arrested in ..." - a noun phrase right
          * before, no object right after */
@@ -182,7 +179,7 @@ static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
         if (!passive_gap_word(s, m, q)) break;
         if (s->unit_at[m->live[q]] >= 0 && q == vto) break;   /* an object */
     }
-    *agentless = aux && participle;
+    *agentless = aux && participle && !s->opt->literal;
     return -1;
 }
 
@@ -364,6 +361,13 @@ static size_t block_candidates(const dyad__sctx *s, const dyad__mclause *m,
     return n;
 }
 
+/* A verb's code when no pattern matches: its own, else its block's. */
+static const dyad__codespec *default_code(const dyad__image *im, const dyad__verb *v)
+{
+    int own = v->code.code1 != DYAD__NONE || v->code.flags || v->code.code2 != DYAD__NONE;
+    return own ? &v->code : &im->blocks[v->block].code;
+}
+
 /* The code of a verb occurrence: first matching pattern, else default. */
 static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
                                        const dyad__piece *vp, size_t vfrom,
@@ -414,9 +418,7 @@ static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
     }
     r->src = r->tgt = r->both = -1;
     r->ntoks = 0;
-    const dyad__codespec *cs = v->code.code1 != DYAD__NONE || v->code.flags ||
-                                       v->code.code2 != DYAD__NONE
-                                   ? &v->code : &bl->code;
+    const dyad__codespec *cs = default_code(im, v);
     if (DYAD__TRACING(s))
         dyad__tracef(s, DYAD_TRACE_PATTERN, "no pattern of %s matched; %s code",
                      dyad__str(im, bl->name), cs == &v->code ? "verb" : "block");
@@ -468,7 +470,7 @@ static int verb_mood(dyad__sctx *s, const dyad__mclause *m,
                      const dyad__codespec *cs, const dyad__mres *r,
                      const char **mood_code, dyad__piece *ev_vp)
 {
-    if (!s->opt->mood) return 1;
+    if (s->opt->literal) return 1;
     uint32_t from;
     dyad__mood mood = dyad__verb_mood(s, m->live, vfrom, &from);
     for (size_t k = 0; k < r->ntoks; k++)
@@ -515,13 +517,13 @@ static size_t clause_verbs(const dyad__sctx *s, const dyad__clause *c,
 static int unreal_before(const dyad__sctx *s, const dyad__clause *c, uint32_t pos)
 {
     static const char *const w[] = {
-        "WILL", "WOULD", "MAY", "MIGHT", "COULD", "SHOULD", "PLANS", "PLANNED",
-        "PLAN", "PLANNING", "CANCELLED", "CANCELED", "POSTPONED", "PROPOSED",
-        "UPCOMING", "FORTHCOMING", "POSSIBLE", "NEXT", "INVITED", "INVITATION",
-        "EXPECTED", "PREPARING", "PREPARE", "WANTS", "HOPES", "AHEAD", "FUTURE",
-        "DURING", "BEFORE", "SINCE", NULL};
+        "PLANS", "PLANNED", "PLAN", "PLANNING", "CANCELLED", "CANCELED",
+        "POSTPONED", "PROPOSED", "UPCOMING", "FORTHCOMING", "POSSIBLE", "NEXT",
+        "INVITED", "INVITATION", "EXPECTED", "PREPARING", "PREPARE", "WANTS",
+        "HOPES", "AHEAD", "FUTURE", "BEFORE", NULL};
     for (uint32_t i = c->from; i < pos; i++)
-        if (!s->dead[i] && ((s->t[i].cls & DYAD__CLS_NEG) || dyad__tok_is(&s->t[i], w)))
+        if (!s->dead[i] && ((s->t[i].cls & DYAD__CLS_NEG) || dyad__is_modal(&s->t[i]) ||
+                            dyad__tok_is(&s->t[i], w)))
             return 1;
     return 0;
 }
@@ -675,12 +677,9 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         return 0;                    /* "said it would help": the patterns' */
     /* the reported act must be asserted: "Israel must end", "Iraq would
      * send" are the reporting verb's patterns' (demands, pledges) */
-    static const char *const modal[] = {"MUST", "SHOULD", "WOULD", "WILL", "WO",
-                                        "CAN", "CA", "COULD", "MAY", "MIGHT",
-                                        "SHALL", "OUGHT", NULL};
     uint32_t q = s->un[subj].to;
     while (q < c->to && s->pc[s->piece_of[q]].kind != DYAD__P_VERB) {
-        if (dyad__tok_is(&s->t[q], modal) || (s->t[q].cls & DYAD__CLS_NEG)) return 0;
+        if (dyad__is_modal(&s->t[q]) || (s->t[q].cls & DYAD__CLS_NEG)) return 0;
         if (s->t[q].cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL)) break;  /* "was", "has" */
         if (!s->dead[q] && q >= s->un[subj].to + 3) return 0;   /* no verb of its own */
         q++;
@@ -709,9 +708,8 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         for (uint32_t k = p; k < c->to && !code; k++)
             if (!s->dead[k] && dyad__tok_is(&s->t[k], blaming)) code = "112";
         if (!code && before == start) {
-            const dyad__verb *vb = &s->im->verbs[s->im->vforms[vp->payload].verb];
-            const dyad__codespec *cs = vb->code.code1 != DYAD__NONE
-                                           ? &vb->code : &s->im->blocks[vb->block].code;
+            const dyad__codespec *cs =
+                default_code(s->im, &s->im->verbs[s->im->vforms[vp->payload].verb]);
             if (cs->code1 != DYAD__NONE && !(cs->flags & (DYAD__EC_NULL | DYAD__EC_DISCARD)))
                 code = dyad__str(s->im, cs->code1);
         }
@@ -724,7 +722,7 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
 
 static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
 {
-    if (s->opt->mood) {
+    if (!s->opt->literal) {
         int r = reported_speech(s, c, carry);
         if (r) return r < 0 ? -1 : 0;
     }
@@ -785,7 +783,7 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
                 su = by;
                 tu = default_source(s, c, vp->from, su);
                 if (DYAD__TRACING(s)) dyad__tracef(s, DYAD_TRACE_NOTE, "passive voice");
-            } else if (agentless && s->opt->agentless_passive) {
+            } else if (agentless) {
                 /* "officials were arrested": the subject suffered the act */
                 tu = default_source(s, c, vp->from, -1);
                 if (DYAD__TRACING(s))
@@ -793,7 +791,6 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
             }
         }
         if (both < 0) {
-            if (!s->opt->agentless_passive) agentless = 0;
             if (su < 0 && !agentless) su = default_source(s, c, vp->from, tu);
             if (su < 0 && !agentless && c->after_conj) su = *carry;
             if (tu < 0) tu = default_target(s, c, vp->to, su);
@@ -824,7 +821,7 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         if (made > 0 && (cs->flags & DYAD__EC_SUBORD)) any_sub = 1;
         else if (made > 0) found = 1;
     }
-    if (s->nev == start_ev && s->opt->mood && nominal_events(s, c) < 0) return -1;
+    if (s->nev == start_ev && !s->opt->literal && nominal_events(s, c) < 0) return -1;
     if (found && any_sub) {     /* drop subordinate events of this clause */
         size_t o = start_ev;
         for (size_t k = start_ev; k < s->nev; k++)

@@ -47,14 +47,20 @@ static void remember_actors(dyad_coder *c, const dyad__sctx *s)
                 c->n_recent--;
             }
             /* its words, for "the ayatollah" after "Ayatollah Ali Khamenei" */
-            dyad__buf w;
-            dyad__buf_init(&w, 512);
+            size_t n = 1;
             for (uint32_t t = np->from; t < np->to; t++)
-                if (s->t[t].up && (dyad__buf_putc(&w, ' ') ||
-                                   dyad__buf_put(&w, s->t[t].up, s->t[t].uplen)))
-                    break;
-            const char *words = dyad__arena_strndup(&c->a, w.p ? w.p : "", w.len);
-            dyad__buf_free(&w);
+                if (s->t[t].up) n += 1 + s->t[t].uplen;
+            char *words = dyad__arena_alloc(&c->a, n);
+            if (words) {
+                char *w = words;
+                for (uint32_t t = np->from; t < np->to; t++)
+                    if (s->t[t].up) {
+                        *w++ = ' ';
+                        memcpy(w, s->t[t].up, s->t[t].uplen);
+                        w += s->t[t].uplen;
+                    }
+                *w = '\0';
+            }
             c->recent_words[c->n_recent] = words ? words : "";
             c->recent[c->n_recent++] = np;
         }
@@ -76,8 +82,6 @@ void dyad_options_init(dyad_options *o)
     o->default_date = 0;
     o->text_dates = 1;
     o->relative_dates = 1;
-    o->mood = 1;
-    o->agentless_passive = 1;
 }
 
 dyad_status dyad_coder_new(const dyad_dict *d, const dyad_options *o,

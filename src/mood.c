@@ -63,6 +63,11 @@ static const char *const future_modals[] = {
 static const char *const doubt_modals[] = {
     "MAY", "MIGHT", "COULD", "CAN", "CA", "SHOULD", "MUST", "OUGHT", NULL};
 
+int dyad__is_modal(const dyad__tok *t)
+{
+    return dyad__tok_is(t, future_modals) || dyad__tok_is(t, doubt_modals);
+}
+
 /* What the words before live position `at` say: negation, a future or a
  * doubtful modal; returns the position where they begin. */
 typedef struct chain {

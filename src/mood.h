@@ -27,6 +27,10 @@ dyad__mood dyad__verb_mood(const dyad__sctx *s, const uint32_t *live,
  * or NULL for no event. Returned strings are static or `code`. */
 const char *dyad__mood_code(dyad__mood mood, const char *code);
 
+/* A modal that makes a verb something other than an act done: will,
+ * would, may, might, could, can, should, must... (not has, did). */
+int dyad__is_modal(const dyad__tok *t);
+
 /* "asserted", "refused" ... for traces. */
 const char *dyad__mood_name(dyad__mood mood);
 

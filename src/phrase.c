@@ -550,7 +550,8 @@ static dyad_status pronouns(dyad__sctx *s, size_t np_cap)
 
 /* ------------------------------------------------- definite descriptions */
 
-/* The country part of a code ("IRN" of IRNGOV), or 0 for "---". */
+/* Does the code name a country or organisation (not "---", not a new
+ * phrase's quoted words)? */
 static int has_country(const char *code)
 {
     return code && strlen(code) >= 3 && strncmp(code, "---", 3) != 0 && code[0] != '"';

@@ -183,7 +183,7 @@ static void test_datelines(void)
     CHECK_STR(render(), "India and Gondor met.");
     CHECK_STR(span(DL.place_from, DL.place_to), "NEW DELHI");
 
-    /* only the first paragraph's dateline is cut */
+    /* a one-word heading with a colon is no dateline */
     split("Iran: US pullout key\nIran said so.");
     CHECK_INT(DL.to, 0);
     CHECK_STR(render(), "Iran: US pullout key | Iran said so.");
