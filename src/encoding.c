@@ -129,8 +129,8 @@ int dyad__declared_charset(const char *s, size_t n, char *name, size_t cap)
     if (n > 4096) n = 4096;
     const char *p = find_ci(s, n, "charset");
     size_t skip = 7;
-    const char *x = find_ci(s, n, "<?xml");
-    if (!p && x) {
+    const char *x = p ? NULL : find_ci(s, n, "<?xml");
+    if (x) {
         p = find_ci(x, n - (size_t)(x - s), "encoding");
         skip = 8;
     }

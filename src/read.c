@@ -224,9 +224,9 @@ static dyad_status to_utf8(dyad_reader *r, const char *path, const char **s,
     size_t skip = 0;
     if (from) {
         skip = 2;
-    } else if (dyad__utf8_check(*s, *n) != *n &&
-               dyad__declared_charset(*s, *n, declared, sizeof declared) &&
-               !dyad__charset_is_utf8(declared)) {
+    } else if (dyad__declared_charset(*s, *n, declared, sizeof declared) &&
+               !dyad__charset_is_utf8(declared) &&
+               dyad__utf8_check(*s, *n) != *n) {   /* whole-text pass last */
         from = declared;
     } else {
         return DYAD_OK;
@@ -452,10 +452,12 @@ static dyad_status clean_text(dyad_reader *r, dyad__buf *text,
         }
         if (!st) st = dyad__buf_put(scratch, s + at, n - at);
         if (!st) scratch->len = squeeze_blank_lines(scratch->p, scratch->len);
-        if (!st) {                   /* the cleaned text becomes the text */
+        if (!st) {   /* the cleaned text becomes the text; ceilings stay */
             dyad__buf tmp = *text;
             *text = *scratch;
             *scratch = tmp;
+            scratch->limit = text->limit;
+            text->limit = tmp.limit;
         }
     }
     dyad__boiler_free(&b);
