@@ -12,6 +12,10 @@
  *                              names informs the next)
  *     events: SRC->TGT CODE; SRC->TGT CODE     (or "none"; any order)
  *     status: coded|dateline|discard-sentence|discard-story|complex
+ *     todo: why dyad misses it   (optional: a known gap; a mismatch is
+ *                              listed and counted, not failed, and a
+ *                              todo case that passes is reported so
+ *                              that the line can be dropped)
  * Each dictionary set is compiled once through the public API (no cache);
  * each case is coded with dyad_code_sentence and its event set and sentence
  * status compared. Failures and malformed cases are printed with file:line;
@@ -37,6 +41,7 @@ typedef struct gcase {
     char feature[256], dict[64], text[2048], events[2048];
     int date, has_feature, has_text, has_events, n_keys;
     int document;                     /* "document:" given: a whole story */
+    int todo;                         /* "todo:" given: a known gap */
     dyad_sentence_status status;
     dyad_options opt;
 } gcase;
@@ -48,7 +53,7 @@ typedef struct dictset {
 } dictset;
 
 typedef struct tally {
-    int cases, failed;
+    int cases, failed, todo;
 } tally;
 
 static dictset sets[MAX_SETS];
@@ -210,18 +215,19 @@ static void print_events(const char *label, char ev[][EV_LEN], int n,
 
 /* ------------------------------------------------------------ cases */
 
-static void run_case(const char *dir, const gcase *c)
+/* Returns 1 when a todo case still misses, 0 otherwise. */
+static int run_case(const char *dir, const gcase *c)
 {
     static char want[MAX_EVENTS][EV_LEN], got[MAX_EVENTS][EV_LEN];
     int nw = parse_events(c->events, want);
     if (nw < 0) {
         fail_at(c->file, c->line, "malformed events line", c->events);
-        return;
+        return 0;
     }
     dictset *s = get_set(dir, c->dict);
     if (!s || !s->d) {
         fail_at(c->file, c->line, "no usable dictionary set", c->dict);
-        return;
+        return 0;
     }
     dyad_coder_set_options(s->c, &c->opt);
     dyad_sentence_status st = DYAD_SENT_CODED;
@@ -236,17 +242,21 @@ static void run_case(const char *dir, const gcase *c)
     }
     if (rc != DYAD_OK) {
         fail_at(c->file, c->line, "coding failed", dyad_strerror(rc));
-        return;
+        return 0;
     }
     int ng = got_events(r, got);
     int same = ng == nw && (size_t)ng == r->n_events && st == c->status;
     for (int k = 0; same && k < nw; k++) same = !strcmp(want[k], got[k]);
-    if (same) return;
-    problems++;
-    fprintf(stderr, "%s:%lu: FAIL: %s\n    text:     %s\n", c->file, c->line,
-            c->feature, c->text);
+    if (same && c->todo)
+        fprintf(stderr, "%s:%lu: NOW PASSES (drop its todo line): %s\n",
+                c->file, c->line, c->feature);
+    if (same) return 0;
+    if (!c->todo) problems++;
+    fprintf(stderr, "%s:%lu: %s: %s\n    text:     %s\n", c->file, c->line,
+            c->todo ? "todo" : "FAIL", c->feature, c->text);
     print_events("expected:", want, nw, c->status);
     print_events("got:", got, ng, st);
+    return c->todo;
 }
 
 static int set_option(dyad_options *o, const char *name, const char *val)
@@ -314,6 +324,11 @@ static const char *case_key(gcase *c, char *key, char *v)
         return c->date ? NULL : "bad date";
     }
     if (!strcmp(key, "status")) return set_status(c, v) ? "unknown status" : NULL;
+    if (!strcmp(key, "todo")) {       /* a known gap, with its reason */
+        if (c->todo || !*v) return "bad todo";
+        c->todo = 1;
+        return NULL;
+    }
     if (!strcmp(key, "option")) {
         char *eq = strchr(v, '=');
         if (!eq) return "option needs name=value";
@@ -363,7 +378,7 @@ static void end_case(const char *dir, gcase *c, tally *t)
     else if (!c->has_text || !c->has_events || !c->dict[0])
         fail_at(c->file, c->line, "case needs dict, text and events", NULL);
     else if (problems == c->problems_before)   /* malformed cases are not run */
-        run_case(dir, c);
+        t->todo += run_case(dir, c);
     t->failed += problems > c->problems_before;
 }
 
@@ -372,7 +387,7 @@ static void run_file(const char *dir, const char *name)
     char path[4096], line[4096];
     int pn = snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = pn > 0 && pn < (int)sizeof path ? fopen(path, "r") : NULL;
-    tally t = {0, 0};
+    tally t = {0, 0, 0};
     if (!f) {
         fail_at(path, 0, "cannot open", NULL);
         return;
@@ -398,9 +413,11 @@ static void run_file(const char *dir, const char *name)
     }
     end_case(dir, &c, &t);
     fclose(f);
-    printf("%-20s %3d cases, %3d passed\n", name, t.cases, t.cases - t.failed);
+    printf("%-20s %3d cases, %3d passed, %2d todo\n", name, t.cases,
+           t.cases - t.failed - t.todo, t.todo);
     total.cases += t.cases;
     total.failed += t.failed;
+    total.todo += t.todo;
 }
 
 /* ------------------------------------------------------------ main */
@@ -436,7 +453,8 @@ int main(void)
         dyad_coder_free(sets[i].c);
         dyad_dict_free(sets[i].d);
     }
-    printf("test_golden: %d cases, %d passed, %d failed\n", total.cases,
-           total.cases - total.failed, total.failed);
+    printf("test_golden: %d cases, %d passed, %d failed, %d todo (known "
+           "gaps)\n", total.cases, total.cases - total.failed - total.todo,
+           total.failed, total.todo);
     return problems ? 1 : 0;
 }
