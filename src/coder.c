@@ -27,8 +27,30 @@ struct dyad_coder {
     const dyad__np *recent[DYAD_MAX_RECENT_ACTORS];
     const char *recent_words[DYAD_MAX_RECENT_ACTORS];  /* "AYATOLLAH ALI
                                                          KHAMENEI" */
+    const char *recent_names[DYAD_MAX_RECENT_ACTORS];  /* the words no
+                                                         dictionary knows */
     size_t n_recent;
 };
+
+/* A phrase's words for the actor memory: all words (for titles), or only
+ * its names no dictionary knows (dyad__name_token). */
+static const char *phrase_words(dyad_coder *c, const dyad__sctx *s,
+                                const dyad__np *np, int names_only)
+{
+    size_t n = 1;
+    for (uint32_t t = np->from; t < np->to; t++)
+        if (s->t[t].up) n += 1 + s->t[t].uplen;
+    char *words = dyad__arena_alloc(&c->a, n), *w = words;
+    if (!words) return "";
+    for (uint32_t t = np->from; t < np->to; t++)
+        if (s->t[t].up && (!names_only || dyad__name_token(s, t))) {
+            *w++ = ' ';
+            memcpy(w, s->t[t].up, s->t[t].uplen);
+            w += s->t[t].uplen;
+        }
+    *w = '\0';
+    return words;
+}
 
 /* Remember the actors a sentence named (not pronouns, not agents without
  * a country) for the descriptions of later sentences. */
@@ -41,27 +63,19 @@ static void remember_actors(dyad_coder *c, const dyad__sctx *s)
                 !strncmp(np->codes[0], "---", 3) || np->codes[0][0] == '"')
                 continue;
             if (c->n_recent == DYAD_MAX_RECENT_ACTORS) {
-                memmove(c->recent, c->recent + 1, (c->n_recent - 1) * sizeof *c->recent);
+                size_t keep = c->n_recent - 1;
+                memmove(c->recent, c->recent + 1, keep * sizeof *c->recent);
                 memmove(c->recent_words, c->recent_words + 1,
-                        (c->n_recent - 1) * sizeof *c->recent_words);
+                        keep * sizeof *c->recent_words);
+                memmove(c->recent_names, c->recent_names + 1,
+                        keep * sizeof *c->recent_names);
                 c->n_recent--;
             }
-            /* its words, for "the ayatollah" after "Ayatollah Ali Khamenei" */
-            size_t n = 1;
-            for (uint32_t t = np->from; t < np->to; t++)
-                if (s->t[t].up) n += 1 + s->t[t].uplen;
-            char *words = dyad__arena_alloc(&c->a, n);
-            if (words) {
-                char *w = words;
-                for (uint32_t t = np->from; t < np->to; t++)
-                    if (s->t[t].up) {
-                        *w++ = ' ';
-                        memcpy(w, s->t[t].up, s->t[t].uplen);
-                        w += s->t[t].uplen;
-                    }
-                *w = '\0';
-            }
-            c->recent_words[c->n_recent] = words ? words : "";
+            /* its words, for "the ayatollah" after "Ayatollah Ali
+             * Khamenei", and its unknown names, for "Haddad" after
+             * "Karim Haddad, the Lebanese ambassador" */
+            c->recent_words[c->n_recent] = phrase_words(c, s, np, 0);
+            c->recent_names[c->n_recent] = phrase_words(c, s, np, 1);
             c->recent[c->n_recent++] = np;
         }
 }
@@ -273,6 +287,7 @@ static void sctx_init(dyad_coder *c, dyad__sctx *s, const char *text, int date)
     s->prev_first = c->prev_first;
     s->recent = c->recent;
     s->recent_words = c->recent_words;
+    s->recent_names = c->recent_names;
     s->n_recent = c->n_recent;
 }
 

@@ -702,6 +702,137 @@ static dyad_status descriptions(dyad__sctx *s, size_t np_cap)
     return DYAD_OK;
 }
 
+/* ------------------------------------------------------------ names */
+
+int dyad__name_token(const dyad__sctx *s, size_t i)
+{
+    const dyad__tok *t = &s->t[i];
+    return t->kind == DYAD__TK_WORD && (t->flags & DYAD__TF_CAP) && !t->cls &&
+           t->uplen >= 3 && s->pc[s->piece_of[i]].kind == DYAD__P_WORD;
+}
+
+/* A name outside every phrase ("Karim Haddad" in "Karim Haddad, the
+ * Lebanese ambassador"). */
+static int free_name(const dyad__sctx *s, size_t i)
+{
+    return s->np_of[i] < 0 && dyad__name_token(s, i);
+}
+
+/* A copy of np standing at tokens [from, to) of this sentence, as its own
+ * unit. */
+static dyad_status place_np(dyad__sctx *s, const dyad__np *np, size_t from,
+                            size_t to)
+{
+    dyad__np *n = new_np(s);
+    *n = *np;
+    n->from = (uint32_t)from;
+    n->to = (uint32_t)to;
+    n->flags &= ~(uint32_t)(DYAD__NP_OBJ_OF_PREP | DYAD__NP_PRONOUN | DYAD__NP_ABSORBED);
+    if (in_pp(s, from)) n->flags |= DYAD__NP_OBJ_OF_PREP;
+    for (size_t k = from; k < to; k++) s->np_of[k] = (int32_t)(s->nnp - 1);
+    return add_unit(s, (uint32_t)(s->nnp - 1), 1);
+}
+
+/* Appositions: "Karim Haddad, the Lebanese ambassador to Jordan, said": a
+ * name no dictionary knows, set off by a comma before a phrase with a
+ * country and a role, is that phrase's actor (and is remembered under its
+ * name for later sentences); a known person the dictionary codes only as
+ * an elite on the date ("Ryan Crocker, the US envoy", undated) takes the
+ * apposition's role when the country agrees. */
+static dyad_status appositions(dyad__sctx *s, size_t np_cap)
+{
+    size_t nun = s->nun;
+    for (size_t u = 0; u < nun; u++) {
+        const dyad__unit *un = &s->un[u];
+        const dyad__np *role = &s->np[un->first_np];
+        if (un->n_np != 1 || un->from < 2 || !role->n_agents ||
+            role->n_codes != 1 || !has_country(role->codes[0]) ||
+            s->t[un->from - 1].kind != DYAD__TK_COMMA)
+            continue;
+        size_t end = un->from - 1, beg = end;
+        while (beg > 0 && free_name(s, beg - 1)) beg--;
+        if (beg < end) {
+            /* two names, or one inside the sentence ("However," is not) */
+            if (end - beg < 2 && (s->t[beg].flags & DYAD__TF_SENT_START)) continue;
+            if (beg > 0 && (s->npa[beg - 1] || s->t[beg - 1].kind == DYAD__TK_WORD) &&
+                !(s->t[beg - 1].cls & (DYAD__CLS_PREP | DYAD__CLS_CONJ |
+                                       DYAD__CLS_ATTRIB)))
+                continue;              /* "the visiting Karim Haddad": not a name */
+            if (s->nnp >= np_cap || s->nun >= np_cap) break;
+            if (place_np(s, role, beg, end)) return DYAD_ENOMEM;
+            if (DYAD__TRACING(s))
+                dyad__tracef(s, DYAD_TRACE_ACTOR, "'%.*s' = %s (apposition)",
+                             (int)(s->t[end - 1].off + s->t[end - 1].len - s->t[beg].off),
+                             s->text + s->t[beg].off, role->codes[0]);
+            continue;
+        }
+        int32_t k = s->np_of[end - 1];
+        if (k < 0) continue;
+        dyad__np *person = &s->np[k];
+        const char *c = person->n_codes == 1 ? person->codes[0] : NULL;
+        size_t n = c ? strlen(c) : 0;
+        if (n == 6 && !strcmp(c + 3, "ELI") && !person->n_agents &&
+            !strncmp(c, role->codes[0], 3))
+            person->codes[0] = role->codes[0];
+    }
+    return DYAD_OK;
+}
+
+/* Does every name word of tokens [from, to) stand as a whole word in the
+ * remembered names? */
+static int names_match(const dyad__sctx *s, size_t from, size_t to,
+                       const char *names)
+{
+    int any = 0;
+    for (size_t i = from; i < to; i++) {
+        const dyad__tok *t = &s->t[i];
+        if (!dyad__name_token(s, i)) continue;
+        const char *f = names;
+        while ((f = strstr(f, t->up)) != NULL &&
+               !(f[-1] == ' ' && (f[t->uplen] == ' ' || !f[t->uplen])))
+            f += t->uplen;
+        if (!f) return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* Later mentions of a new person: "Haddad said" (or "Ambassador Haddad")
+ * after "Karim Haddad, the Lebanese ambassador" or "Lebanese Ambassador
+ * Karim Haddad" takes the code that the title gave the name. */
+static dyad_status known_names(dyad__sctx *s, size_t np_cap)
+{
+    if (!s->n_recent || !s->recent_names) return DYAD_OK;
+    for (size_t i = 0; i < s->nt;) {
+        int32_t in = s->np_of[i];
+        if (!dyad__name_token(s, i) ||
+            (in >= 0 && !(s->np[in].flags & DYAD__NP_AGENT_ONLY))) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < s->nt && dyad__name_token(s, j) && s->np_of[j] == in) j++;
+        const dyad__np *who = NULL;
+        for (size_t k = s->n_recent; k-- > 0 && !who;)
+            if (s->recent_names[k][0] && names_match(s, i, j, s->recent_names[k]) &&
+                person_like(s->recent[k]) && has_country(s->recent[k]->codes[0]))
+                who = s->recent[k];
+        if (who && in >= 0) {            /* "Ambassador Haddad": the agent's phrase */
+            s->np[in].codes[0] = who->codes[0];
+            s->np[in].flags &= ~(uint32_t)DYAD__NP_AGENT_ONLY;
+        } else if (who) {
+            if (s->nnp >= np_cap || s->nun >= np_cap) break;
+            if (place_np(s, who, i, j)) return DYAD_ENOMEM;
+        }
+        if (who && DYAD__TRACING(s))
+            dyad__tracef(s, DYAD_TRACE_ACTOR, "'%.*s' is the %s named before",
+                         (int)(s->t[j - 1].off + s->t[j - 1].len - s->t[i].off),
+                         s->text + s->t[i].off, who->codes[0]);
+        i = j;
+    }
+    return DYAD_OK;
+}
+
 /* Order the units by first token; stable, and quick on the nearly sorted
  * lists the phrase pass makes. */
 static void sort_units(dyad__unit *un, size_t n)
@@ -844,6 +975,8 @@ dyad_status dyad__phrases(dyad__sctx *s)
         for (uint32_t i = s->np[k].from; i < s->np[k].to; i++)
             s->np_of[i] = (int32_t)k;
     if (group_compounds(s) || attach_across(s, cap)) return DYAD_ENOMEM;
+    index_units(s);
+    if (appositions(s, cap) || known_names(s, cap)) return DYAD_ENOMEM;
     index_units(s);
     if (pronouns(s, cap)) return DYAD_ENOMEM;
     index_units(s);

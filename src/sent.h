@@ -107,6 +107,8 @@ typedef struct dyad__sctx {
      * for definite descriptions ("the president", "the two countries") */
     const dyad__np *const *recent;
     const char *const *recent_words;   /* each one's words, upper case */
+    const char *const *recent_names;   /* its capitalised words that no
+                                          dictionary knows ("KARIM HADDAD") */
     size_t n_recent;
     /* tracing */
     dyad_trace_fn trace;
@@ -118,6 +120,10 @@ dyad_status dyad__tag(dyad__sctx *s);       /* tag.c */
 dyad_status dyad__phrases(dyad__sctx *s);   /* phrase.c */
 dyad_status dyad__clauses(dyad__sctx *s);   /* clause.c */
 dyad_status dyad__events(dyad__sctx *s);    /* code.c */
+
+/* Is token i a capitalised word that no dictionary claims and no class
+ * list knows, of 3 letters or more: a possible name ("Haddad")? */
+int dyad__name_token(const dyad__sctx *s, size_t i);   /* phrase.c */
 
 /* Trace helper: formats and sends a line when tracing is on. */
 void dyad__tracef(dyad__sctx *s, dyad_trace_kind k, const char *fmt, ...)
