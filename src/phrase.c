@@ -94,10 +94,17 @@ static int has_at_boundary(const char *code, const char *ag)
     return 0;
 }
 
+/* The code of an actor with an agent. A person the dictionary knows only
+ * as an elite on the date (IRQELI) takes the role the text gives him:
+ * "Iraqi President Abdul Latif Rashid" is IRQGOV, not IRQELIGOV. */
 static const char *apply_agent(dyad__arena *a, const char *code,
                                const char *ag, int prefix)
 {
     if (has_at_boundary(code, ag)) return code;
+    if (!prefix && strlen(code) == 6 && !strcmp(code + 3, "ELI")) {
+        char country[4] = {code[0], code[1], code[2], '\0'};
+        return concat3(a, country, ag, "");
+    }
     return prefix ? concat3(a, ag, code, "") : concat3(a, code, ag, "");
 }
 
