@@ -761,7 +761,7 @@ static dyad_status appositions(dyad__sctx *s, size_t np_cap)
         if (beg < end) {
             /* two names, or one inside the sentence ("However," is not) */
             if (end - beg < 2 && (s->t[beg].flags & DYAD__TF_SENT_START)) continue;
-            if (beg > 0 && (s->npa[beg - 1] || s->t[beg - 1].kind == DYAD__TK_WORD) &&
+            if (beg > 0 && s->npa[beg - 1] &&
                 !(s->t[beg - 1].cls & (DYAD__CLS_PREP | DYAD__CLS_CONJ |
                                        DYAD__CLS_ATTRIB)))
                 continue;              /* "the visiting Karim Haddad": not a name */
