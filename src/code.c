@@ -670,6 +670,12 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         if (p >= c->to || s->unit_at[p] < 0) return 0;
         p = s->un[s->unit_at[p]].to;
     }
+    /* 'said: "Taliban fighters attacked ..."', 'said, "..."' */
+    while (p + 1 < c->to && (s->t[p].kind == DYAD__TK_COLON ||
+                             s->t[p].kind == DYAD__TK_COMMA) &&
+           s->t[p + 1].kind == DYAD__TK_QUOTE)
+        p += 2;
+    if (p < c->to && s->t[p].kind == DYAD__TK_COLON) p++;
     if (p < c->to && s->t[p].up && !strcmp(s->t[p].up, "THAT")) p++;
     while (p < c->to && s->dead[p]) p++;
     int32_t subj = p < c->to ? s->unit_at[p] : -1;
@@ -833,6 +839,48 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
     return 0;
 }
 
+/* '"India must stop supporting the rebels," Musharraf said': a report
+ * whose speaker follows it, set off by a comma and removed as a closing
+ * clause, and that codes no act of its own, is the speaker's statement
+ * about the report's subject: a demand when the subject "must" or
+ * "should" act, an accusation when it blames the subject, else, when the
+ * report is a quotation, the reporting verb's own code (a statement). */
+static int closing_speaker(dyad__sctx *s)
+{
+    static const char *const demanding[] = {"MUST", "SHOULD", "OUGHT", NULL};
+    if (!s->speaker || !s->dead[s->speaker->from]) return 0;
+    int32_t speaker = (int32_t)s->speaker->unit, subj = -1;
+    for (size_t u = 0; u < s->nun && subj < 0; u++)
+        if (live_unit(s, (int32_t)u)) subj = (int32_t)u;
+    const char *sc = first_code(s, speaker), *oc = first_code(s, subj);
+    if (!oc || !strncmp(sc, "---", 3) || !strncmp(oc, "---", 3) || !strncmp(sc, oc, 3))
+        return 0;
+    uint32_t a = s->speaker->to;                 /* the attribution verb */
+    while (a < s->nt && s->pc[s->piece_of[a]].kind != DYAD__P_VERB) a++;
+    if (subj < 0 || a >= s->nt) return 0;
+    const dyad__piece *vp = &s->pc[s->piece_of[a]];
+    const dyad__tok *vw = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
+    if (!dyad__tok_is(vw, asserting)) return 0;
+    const char *code = NULL;
+    uint32_t after = s->un[subj].to;
+    if (after < s->nt && dyad__tok_is(&s->t[after], demanding)) code = "100";
+    for (uint32_t k = after; k < s->speaker->from && !code; k++)
+        if (dyad__tok_is(&s->t[k], blaming)) code = "112";
+    if (!code) {                 /* a plain statement: only of a quotation */
+        if (!s->quoted[s->un[subj].from]) return 0;
+        const dyad__codespec *cs =
+            default_code(s->im, &s->im->verbs[s->im->vforms[vp->payload].verb]);
+        if (cs->code1 == DYAD__NONE || (cs->flags & (DYAD__EC_NULL | DYAD__EC_DISCARD)))
+            return 0;
+        code = dyad__str(s->im, cs->code1);
+    }
+    static const dyad__codespec plain = {DYAD__NONE, DYAD__NONE, 0, 0};
+    dyad__piece ev = {DYAD__P_WORD, {0, 0, 0}, vp->from, vp->to, 0};
+    if (DYAD__TRACING(s))
+        dyad__tracef(s, DYAD_TRACE_NOTE, "a report whose speaker follows it");
+    return verb_events(s, speaker, subj, -1, &plain, code, &ev, DYAD__NONE) < 0 ? -1 : 0;
+}
+
 dyad_status dyad__events(dyad__sctx *s)
 {
     s->nev = 0;
@@ -846,5 +894,6 @@ dyad_status dyad__events(dyad__sctx *s)
         }
         if (s->opt->code_by == DYAD_CODE_BY_SENTENCE && s->nev) break;
     }
+    if (!s->nev && !s->opt->literal && closing_speaker(s) < 0) return DYAD_ENOMEM;
     return DYAD_OK;
 }

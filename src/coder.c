@@ -30,6 +30,11 @@ struct dyad_coder {
     const char *recent_names[DYAD_MAX_RECENT_ACTORS];  /* the words no
                                                          dictionary knows */
     size_t n_recent;
+    /* quoted speech across sentences: a quotation open at the end of the
+     * last sentence, its speaker, and the paragraph coded last */
+    int in_quote;
+    const dyad__np *quote_speaker;
+    uint32_t para;
 };
 
 /* A phrase's words for the actor memory: all words (for titles), or only
@@ -289,6 +294,33 @@ static void sctx_init(dyad_coder *c, dyad__sctx *s, const char *text, int date)
     s->recent_words = c->recent_words;
     s->recent_names = c->recent_names;
     s->n_recent = c->n_recent;
+    s->quote_open = c->in_quote;
+    s->quote_speaker = c->quote_speaker;
+}
+
+/* A new paragraph: a quotation left open goes on only when the paragraph
+ * opens with a quote mark again (the usual way to quote several
+ * paragraphs); that mark reopens it, with the same speaker. */
+static void new_paragraph(dyad_coder *c, const char *text, const dyad__sent *sp)
+{
+    const unsigned char *p = (const unsigned char *)text + sp->from;
+    size_t n = sp->to - sp->from;
+    int quote = (n > 0 && p[0] == '"') ||
+                (n > 2 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C);
+    if (!c->in_quote || !quote) c->quote_speaker = NULL;
+    c->in_quote = 0;
+    c->para = sp->para;
+}
+
+/* After a sentence: whether a quotation stays open, and who speaks. */
+static void track_quotes(dyad_coder *c, const dyad__sctx *s)
+{
+    int quotes = s->quote_open || s->quote_open_end;
+    for (size_t i = 0; i < s->nt && !quotes; i++)
+        quotes = s->t[i].kind == DYAD__TK_QUOTE;
+    if (s->speaker) c->quote_speaker = s->speaker;
+    else if (!quotes) c->quote_speaker = NULL;
+    c->in_quote = s->quote_open_end;
 }
 
 static const dyad__np *first_actor(const dyad__sctx *s)
@@ -310,6 +342,9 @@ dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,
     c->nev = c->capev = 0;
     c->prev_first = NULL;
     c->n_recent = 0;
+    c->in_quote = 0;
+    c->quote_speaker = NULL;
+    c->para = 0;
     memset(&c->res, 0, sizeof c->res);
     if (sst) *sst = DYAD_SENT_CODED;
     if (len > DYAD_MAX_DOC_BYTES) return DYAD_ELIMIT;
@@ -392,6 +427,7 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
                                       int date, const char *outlet,
                                       dyad__diag_sink *sink, int *story_discard)
 {
+    if (sp->para != c->para) new_paragraph(c, doc->text, sp);
     dyad__sctx s;
     sctx_init(c, &s, doc->text, date);
     dyad_status st = dyad__tokenize(&c->d->im, &c->a, doc->text, sp->from,
@@ -431,6 +467,7 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
         const dyad__np *fa = first_actor(&p);
         if (fa) c->prev_first = fa;
         remember_actors(c, &p);
+        track_quotes(c, &p);
         if (!p.discard &&
             (st = add_records(c, &p, doc->id, number, outlet, stext,
                               c->opt.dedup_per_doc)) != DYAD_OK)
@@ -448,6 +485,9 @@ dyad_status dyad_code_doc(dyad_coder *c, const dyad_doc *doc, dyad_diag_fn diag,
     c->nev = c->capev = 0;
     c->prev_first = NULL;
     c->n_recent = 0;
+    c->in_quote = 0;
+    c->quote_speaker = NULL;
+    c->para = 0;
     memset(&c->res, 0, sizeof c->res);
     *out = &c->res;
     if (!doc || !doc->id || (!doc->text && doc->len)) return DYAD_EINVAL;

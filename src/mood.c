@@ -25,9 +25,9 @@
 
 #include <string.h>
 
-/* Words whose class tells nothing, passed over before a verb. */
-static int filler(const dyad__tok *t)
+int dyad__filler_word(const dyad__tok *t)
 {
+    if (t->kind != DYAD__TK_WORD || !t->up) return 0;
     static const char *const w[] = {"ALSO", "STILL", "JUST", "ALREADY",
                                     "EVEN", "ONLY", "NOW", "THEN", "SOON",
                                     "AGAIN", "YET", "EVER", "FIRST", NULL};
@@ -54,7 +54,18 @@ static const char *const refuse_words[] = {
     "REFUSE", "REFUSES", "REFUSED", "REFUSING", "DECLINE", "DECLINES",
     "DECLINED", "DECLINING", "UNWILLING", "RELUCTANT", NULL};
 static const char *const fail_words[] = {
-    "FAIL", "FAILS", "FAILED", "FAILING", "UNABLE", "UNLIKELY", NULL};
+    "FAIL", "FAILS", "FAILED", "FAILING", "UNABLE", "UNLIKELY",
+    "YET", NULL};                               /* "has yet to" */
+/* Verbs that govern "verb-ing" and leave its act undone: "stopped
+ * supporting", "postponed signing", "refrained from attacking". */
+static const char *const halt_words[] = {
+    "STOP", "STOPS", "STOPPED", "STOPPING", "CEASE", "CEASES", "CEASED",
+    "CEASING", "HALT", "HALTS", "HALTED", "HALTING", "QUIT", "QUITS",
+    "POSTPONE", "POSTPONES", "POSTPONED", "POSTPONING", "DELAY", "DELAYS",
+    "DELAYED", "DELAYING", "DEFER", "DEFERS", "DEFERRED", "DEFERRING",
+    "AVOID", "AVOIDS", "AVOIDED", "AVOIDING", "REFRAIN", "REFRAINS",
+    "REFRAINED", "REFRAINING", "ABSTAIN", "ABSTAINS", "ABSTAINED", NULL};
+static const char *const from_word[] = {"FROM", NULL};
 static const char *const doubt_words[] = {
     "EXPECTED", "LIKELY", "SAID", "REPORTED", "BELIEVED", "THOUGHT",
     "RUMORED", "RUMOURED", "SUSPECTED", "ALLEGED", "SUPPOSED", NULL};
@@ -89,7 +100,7 @@ static size_t scan_chain(const dyad__sctx *s, const uint32_t *live, size_t at,
             k--;
         } else if (dyad__tok_is(t, future_modals)) c->future = 1;
         else if (dyad__tok_is(t, doubt_modals)) c->doubt = 1;
-        else if (!(t->cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX)) && !filler(t))
+        else if (!(t->cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX)) && !dyad__filler_word(t))
             break;                /* has, did, was, been: tense and voice */
         k--;
     }
@@ -103,6 +114,15 @@ dyad__mood dyad__verb_mood(const dyad__sctx *s, const uint32_t *live,
     size_t k = scan_chain(s, live, vfrom, &verb);
     int gov = 0, inner_neg = verb.neg;           /* gov: 1 intent, 2 refuse,
                                                     3 fail, 4 doubt */
+    const dyad__tok *vt = &s->t[live[vfrom]];
+    if (k >= 1 && vt->uplen > 4 && !memcmp(vt->up + vt->uplen - 3, "ING", 3)) {
+        size_t h = k - 1;        /* "stopped supporting", "refrained from" */
+        if (h >= 1 && dyad__tok_is(&s->t[live[h]], from_word)) h--;
+        if (dyad__tok_is(&s->t[live[h]], halt_words)) {
+            if (span_from) *span_from = live[h];
+            return DYAD__MOOD_UNREPORTED;
+        }
+    }
     if (k >= 2 && (s->t[live[k - 1]].cls & DYAD__CLS_TO)) {
         size_t g = k - 2;
         if ((s->t[live[g]].cls & DYAD__CLS_NEG) && g > 0) {   /* "not to" */

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "mood.h"
 #include "sent.h"
 
 /* --------------------------------------------------------- helpers */
@@ -451,6 +452,9 @@ static dyad_status attach_across(dyad__sctx *s, size_t np_cap)
                (s->np[a->first_np + keep - 1].flags & DYAD__NP_AGENT_ONLY))
             keep--;
         uint32_t tail = a->n_np - keep;
+        /* "its troops from Georgia" are not Georgia's */
+        if (tail && (s->t[s->np[a->first_np + keep].from].cls & DYAD__CLS_POSSPRON))
+            continue;
         int actors = 1;
         for (uint32_t k = 0; k < b->n_np; k++)
             actors &= s->np[b->first_np + k].base != NULL;
@@ -510,6 +514,7 @@ static const dyad__np *antecedent(dyad__sctx *s, size_t pos, int plural,
         const dyad__np *np = &s->np[un->first_np];
         if (np->flags & DYAD__NP_PRONOUN) continue;
         if (!plural && !person_like(np)) continue;
+        if (!s->quoted[pos] && s->quoted[un->from]) continue;  /* '"...," he said' */
         if (!first) first = un;
         if (un->n_np > 1 && !compound) compound = un;
     }
@@ -840,6 +845,147 @@ static dyad_status known_names(dyad__sctx *s, size_t np_cap)
     return DYAD_OK;
 }
 
+/* An agent phrase opened by a possessive at token i ("its jets", "our
+ * soldiers") belongs to the country of `code`. Returns DYAD_ENOMEM or OK. */
+static dyad_status possessed(dyad__sctx *s, size_t i, const char *code)
+{
+    int32_t k = s->np_of[i];
+    if (k < 0 || s->np[k].from != i || !(s->np[k].flags & DYAD__NP_AGENT_ONLY) ||
+        s->np[k].n_codes != 1 || !has_country(code))
+        return DYAD_OK;
+    dyad__np *np = &s->np[k];
+    /* a country's three letters; an organisation's whole code (IGOWSTNAT) */
+    static const char *const orgs[] = {"IGO", "NGO", "IMG", "MNC", NULL};
+    size_t n = 3;
+    for (const char *const *o = orgs; *o; o++)
+        if (!strncmp(code, *o, 3)) n = strlen(code) < 9 ? strlen(code) : 9;
+    const char *c = np->base = dyad__arena_strndup(s->a, code, n);
+    for (uint32_t g = 0; g < np->n_agents && c; g++)
+        c = apply_agent(s->a, c, np->agents[g], np->agent_prefix[g]);
+    if (!c) return DYAD_ENOMEM;
+    np->codes[0] = c;
+    np->flags &= ~(uint32_t)DYAD__NP_AGENT_ONLY;
+    if (DYAD__TRACING(s))
+        dyad__tracef(s, DYAD_TRACE_ACTOR, "'%s' is %s's: %s", s->t[i].up, np->base, c);
+    return DYAD_OK;
+}
+
+/* "The French defence ministry said its jets ...", "Russia will withdraw
+ * its troops": the agents of "its"/"their" belong to the nearest actor
+ * named before with a country, those of "his"/"her" to the nearest
+ * person; failing that, the previous sentence's first actor. */
+static dyad_status possessives(dyad__sctx *s)
+{
+    for (size_t i = 0; i < s->nt; i++) {
+        const dyad__tok *t = &s->t[i];
+        if (!(t->cls & DYAD__CLS_POSSPRON) || !t->up || !strcmp(t->up, "OUR"))
+            continue;
+        int32_t k = s->np_of[i];
+        if (k < 0 || s->np[k].from != i || !(s->np[k].flags & DYAD__NP_AGENT_ONLY))
+            continue;
+        /* only a clause's subject ("said its jets had bombed"): an object
+         * ("strengthened its forces") is the actor's own business */
+        const dyad__tok *b = i ? &s->t[i - 1] : NULL;
+        if (b && b->kind != DYAD__TK_COMMA && b->kind != DYAD__TK_QUOTE &&
+            b->kind != DYAD__TK_COLON &&
+            !(b->cls & (DYAD__CLS_SUBORD | DYAD__CLS_ATTRIB | DYAD__CLS_CONJ)))
+            continue;
+        int person = !strcmp(t->up, "HIS") || !strcmp(t->up, "HER");
+        const dyad__np *owner = NULL;
+        for (size_t u = s->nun; u-- > 0 && !owner;) {
+            const dyad__unit *un = &s->un[u];
+            const dyad__np *np = &s->np[un->first_np];
+            if (un->from >= i || un->n_np != 1 || s->quoted[un->from] != s->quoted[i] ||
+                !np->n_codes || !has_country(np->codes[0]) || (person && !person_like(np)))
+                continue;
+            owner = np;
+        }
+        if (!owner && s->prev_first && has_country(s->prev_first->codes[0]))
+            owner = s->prev_first;
+        if (owner && possessed(s, i, owner->codes[0])) return DYAD_ENOMEM;
+    }
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------- quotations */
+
+/* Is the quote token i an opening (1), a closing (0) or a straight mark
+ * (-1)? Single quotes are not read: they are apostrophes as often. */
+static int quote_kind(const dyad__sctx *s, size_t i)
+{
+    const unsigned char *q = (const unsigned char *)s->text + s->t[i].off;
+    if (s->t[i].len == 3 && q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x9C) return 1;
+    if (s->t[i].len == 3 && q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x9D) return 0;
+    if (s->t[i].len == 2 && q[0] == '`' && q[1] == '`') return 1;
+    if ((s->t[i].len == 1 && q[0] == '"') || (s->t[i].len == 2 && q[0] == '\'' && q[1] == '\''))
+        return -1;
+    return -2;                                 /* a single quote */
+}
+
+/* Which tokens stand inside double quotes, from the state the sentence
+ * begins in; the marks themselves are outside. */
+static dyad_status mark_quotes(dyad__sctx *s)
+{
+    s->quoted = dyad__arena_calloc(s->a, s->nt + 1);
+    if (!s->quoted) return DYAD_ENOMEM;
+    int open = s->quote_open;
+    for (size_t i = 0; i < s->nt; i++) {
+        if (s->t[i].kind != DYAD__TK_QUOTE) {
+            s->quoted[i] = (uint8_t)open;
+            continue;
+        }
+        int k = quote_kind(s, i);
+        if (k == -1) open = !open;
+        else if (k >= 0) open = k;
+    }
+    s->quote_open_end = open;
+    return DYAD_OK;
+}
+
+/* The speaker of the sentence's quotation: the actor before an
+ * attribution outside the quotes ('X said: "..."', '"...," X said'), or
+ * right after one that follows the quotation ('"...," said X'). */
+static const dyad__np *find_speaker(const dyad__sctx *s)
+{
+    for (size_t a = 0; a < s->nt; a++) {
+        if (!(s->t[a].cls & DYAD__CLS_ATTRIB) || s->quoted[a]) continue;
+        size_t k = a;
+        while (k > 0 && dyad__filler_word(&s->t[k - 1])) k--;
+        for (size_t u = s->nun; u-- > 0;) {
+            const dyad__unit *un = &s->un[u];
+            if (un->to == k && !s->quoted[un->from]) return &s->np[un->first_np];
+        }
+        if (a > 0 && (s->t[a - 1].kind == DYAD__TK_QUOTE ||
+                      s->t[a - 1].kind == DYAD__TK_COMMA) &&
+            a + 1 < s->nt && s->unit_at[a + 1] >= 0)
+            return &s->np[s->un[s->unit_at[a + 1]].first_np];
+    }
+    return NULL;
+}
+
+/* The first person inside a quotation is its speaker's side: "we" and "us"
+ * the speaker, "our soldiers" the speaker's country with the agents. */
+static dyad_status first_person(dyad__sctx *s, size_t np_cap)
+{
+    s->speaker = find_speaker(s);
+    const dyad__np *who = s->speaker ? s->speaker : s->quote_speaker;
+    if (!who || !who->n_codes || !has_country(who->codes[0])) return DYAD_OK;
+    for (size_t i = 0; i < s->nt; i++) {
+        const dyad__tok *t = &s->t[i];
+        if (!s->quoted[i] || !t->up || (t->flags & DYAD__TF_ALLCAPS && t->uplen == 2))
+            continue;                         /* "US" is a country */
+        int we = !strcmp(t->up, "WE") || !strcmp(t->up, "US");
+        if (we && s->unit_at[i] < 0 && s->np_of[i] < 0) {
+            if (s->nnp >= np_cap || s->nun >= np_cap) break;
+            if (place_np(s, who, i, i + 1)) return DYAD_ENOMEM;
+            s->np[s->nnp - 1].flags |= DYAD__NP_PRONOUN;
+        } else if (!strcmp(t->up, "OUR")) {
+            if (possessed(s, i, who->codes[0])) return DYAD_ENOMEM;
+        }
+    }
+    return DYAD_OK;
+}
+
 /* Order the units by first token; stable, and quick on the nearly sorted
  * lists the phrase pass makes. */
 static void sort_units(dyad__unit *un, size_t n)
@@ -985,7 +1131,9 @@ dyad_status dyad__phrases(dyad__sctx *s)
     index_units(s);
     if (appositions(s, cap) || known_names(s, cap)) return DYAD_ENOMEM;
     index_units(s);
-    if (pronouns(s, cap)) return DYAD_ENOMEM;
+    if (mark_quotes(s) || pronouns(s, cap)) return DYAD_ENOMEM;
+    index_units(s);
+    if (first_person(s, cap) || possessives(s)) return DYAD_ENOMEM;
     index_units(s);
     size_t units = s->nun;
     if (descriptions(s, cap)) return DYAD_ENOMEM;

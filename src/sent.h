@@ -110,6 +110,15 @@ typedef struct dyad__sctx {
     const char *const *recent_names;   /* its capitalised words that no
                                           dictionary knows ("KARIM HADDAD") */
     size_t n_recent;
+    /* quotations: whether the sentence begins inside one, the speaker of
+     * the quotation carried from earlier sentences (NULL: none), and, set
+     * by phrase.c, each token's quotedness, the speaker this sentence
+     * names, and whether a quotation is still open at its end */
+    int quote_open;
+    const dyad__np *quote_speaker;
+    uint8_t *quoted;
+    const dyad__np *speaker;
+    int quote_open_end;
     /* tracing */
     dyad_trace_fn trace;
     void *trace_ud;
