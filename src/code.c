@@ -520,7 +520,7 @@ static int unreal_before(const dyad__sctx *s, const dyad__clause *c, uint32_t po
         "PLANS", "PLANNED", "PLAN", "PLANNING", "CANCELLED", "CANCELED",
         "POSTPONED", "PROPOSED", "UPCOMING", "FORTHCOMING", "POSSIBLE", "NEXT",
         "INVITED", "INVITATION", "EXPECTED", "PREPARING", "PREPARE", "WANTS",
-        "HOPES", "AHEAD", "FUTURE", "BEFORE", NULL};
+        "HOPES", "AHEAD", "FUTURE", "BEFORE", "NO", NULL};
     for (uint32_t i = c->from; i < pos; i++)
         if (!s->dead[i] && ((s->t[i].cls & DYAD__CLS_NEG) || dyad__is_modal(&s->t[i]) ||
                             dyad__tok_is(&s->t[i], w)))
@@ -600,11 +600,15 @@ static int nominal_events(dyad__sctx *s, const dyad__clause *c)
         dyad__piece ev = {DYAD__P_NOUN, {0, 0, 0}, i, i + 1, 0};
         int32_t su = -1, tu = -1;
         if (visit) {
-            tu = unit_after(s, c, i + 1, "TO", 2);
+            /* "a visit by Venezuelan officials to Cuba" */
+            int32_t by = unit_after(s, c, i + 1, "BY", 1);
+            tu = unit_after(s, c, by >= 0 ? s->un[by].to : i + 1, "TO", by >= 0 ? 1 : 2);
+            if (tu < 0 && t->up[0] == 'T' && t->up[1] == 'O')   /* "his tour of" */
+                tu = unit_after(s, c, i + 1, "OF", 1);
             if (tu < 0) continue;
             su = possessor(s, i);
             if (su == -2 || su < 0) {
-                int32_t by = unit_after(s, c, i + 1, "BY", 2);
+                if (by < 0) by = unit_after(s, c, i + 1, "BY", 2);
                 su = by >= 0 ? by : default_source(s, c, i, tu);
             }
             if (su < 0 || su == tu) continue;
@@ -613,6 +617,8 @@ static int nominal_events(dyad__sctx *s, const dyad__clause *c)
             return verb_events(s, su, tu, -1, &plain, "042", &ev, DYAD__NONE);
         }
         int32_t both = unit_after(s, c, i + 1, "BETWEEN", 4);
+        if (both < 0 || s->un[both].n_np < 2)        /* "the meeting of A and B" */
+            both = unit_after(s, c, i + 1, "OF", 1);
         if (both >= 0 && s->un[both].n_np > 1) {
             if (DYAD__TRACING(s))
                 dyad__tracef(s, DYAD_TRACE_NOTE, "a meeting named by a noun ('%s')", t->up);
@@ -881,10 +887,24 @@ static int closing_speaker(dyad__sctx *s)
     return verb_events(s, speaker, subj, -1, &plain, code, &ev, DYAD__NONE) < 0 ? -1 : 0;
 }
 
+/* Does the sentence end with a question mark (before closing quotes)? A
+ * question asks about an act; it reports none. */
+static int question(const dyad__sctx *s)
+{
+    size_t k = s->nt;
+    while (k > 0 && s->t[k - 1].kind == DYAD__TK_QUOTE) k--;
+    return k > 0 && s->t[k - 1].kind == DYAD__TK_PERIOD &&
+           s->text[s->t[k - 1].off] == '?';
+}
+
 dyad_status dyad__events(dyad__sctx *s)
 {
     s->nev = 0;
     if (s->discard) return DYAD_OK;
+    if (!s->opt->literal && question(s)) {
+        if (DYAD__TRACING(s)) dyad__tracef(s, DYAD_TRACE_NOTE, "a question: no event");
+        return DYAD_OK;
+    }
     int32_t carry = -1;
     for (size_t k = 0; k < s->ncl; k++) {
         if (clause_events(s, &s->cl[k], &carry)) return DYAD_ENOMEM;

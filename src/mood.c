@@ -88,13 +88,17 @@ typedef struct chain {
 static size_t scan_chain(const dyad__sctx *s, const uint32_t *live, size_t at,
                          chain *c)
 {
-    static const char *const longer[] = {"LONGER", NULL}, *const no[] = {"NO", NULL};
+    static const char *const longer[] = {"LONGER", NULL}, *const no[] = {"NO", NULL},
+                             *const only[] = {"ONLY", NULL};
     memset(c, 0, sizeof *c);
     size_t k = at;
     for (int steps = 0; k > 0 && steps < 6; steps++) {
         const dyad__tok *t = &s->t[live[k - 1]];
         if (t->kind != DYAD__TK_WORD || !t->up) break;
-        if (t->cls & DYAD__CLS_NEG) c->neg = 1;
+        if ((t->cls & DYAD__CLS_NEG) && k < at &&
+            dyad__tok_is(&s->t[live[k]], only)) {
+            /* "not only condemned ... but also": no negation */
+        } else if (t->cls & DYAD__CLS_NEG) c->neg = 1;
         else if (dyad__tok_is(t, longer) && k >= 2 && dyad__tok_is(&s->t[live[k - 2]], no)) {
             c->neg = 1;
             k--;
