@@ -56,19 +56,22 @@ static const char *const refuse_words[] = {
 static const char *const fail_words[] = {
     "FAIL", "FAILS", "FAILED", "FAILING", "UNABLE", "UNLIKELY",
     "YET", NULL};                               /* "has yet to" */
-/* Verbs that govern "verb-ing" and leave its act undone: "stopped
- * supporting", "postponed signing", "refrained from attacking". */
+/* Words that govern "verb-ing" and leave its act undone: "stopped
+ * supporting", "postponed signing", "refrained from attacking", "wary of
+ * accusing". */
 static const char *const halt_words[] = {
     "STOP", "STOPS", "STOPPED", "STOPPING", "CEASE", "CEASES", "CEASED",
     "CEASING", "HALT", "HALTS", "HALTED", "HALTING", "QUIT", "QUITS",
     "POSTPONE", "POSTPONES", "POSTPONED", "POSTPONING", "DELAY", "DELAYS",
     "DELAYED", "DELAYING", "DEFER", "DEFERS", "DEFERRED", "DEFERRING",
     "AVOID", "AVOIDS", "AVOIDED", "AVOIDING", "REFRAIN", "REFRAINS",
-    "REFRAINED", "REFRAINING", "ABSTAIN", "ABSTAINS", "ABSTAINED", NULL};
-static const char *const from_word[] = {"FROM", NULL};
+    "REFRAINED", "REFRAINING", "ABSTAIN", "ABSTAINS", "ABSTAINED",
+    "WARY", "CAUTIOUS", "AFRAID", "RELUCTANT", NULL};   /* "wary of accusing" */
+static const char *const from_word[] = {"FROM", "OF", NULL};
 static const char *const doubt_words[] = {
     "EXPECTED", "LIKELY", "SAID", "REPORTED", "BELIEVED", "THOUGHT",
-    "RUMORED", "RUMOURED", "SUSPECTED", "ALLEGED", "SUPPOSED", NULL};
+    "RUMORED", "RUMOURED", "SUSPECTED", "ALLEGED", "SUPPOSED", "APPEAR",
+    "APPEARS", "APPEARED", "SEEM", "SEEMS", "SEEMED", NULL};
 static const char *const future_modals[] = {
     "WILL", "WO", "WOULD", "SHALL", "'LL", NULL};
 static const char *const doubt_modals[] = {
@@ -120,7 +123,8 @@ dyad__mood dyad__verb_mood(const dyad__sctx *s, const uint32_t *live,
                                                     3 fail, 4 doubt */
     const dyad__tok *vt = &s->t[live[vfrom]];
     if (k >= 1 && vt->uplen > 4 && !memcmp(vt->up + vt->uplen - 3, "ING", 3)) {
-        size_t h = k - 1;        /* "stopped supporting", "refrained from" */
+        size_t h = k - 1;        /* "stopped supporting", "refrained from",
+                                    "wary of" */
         if (h >= 1 && dyad__tok_is(&s->t[live[h]], from_word)) h--;
         if (dyad__tok_is(&s->t[live[h]], halt_words)) {
             if (span_from) *span_from = live[h];
