@@ -863,7 +863,7 @@ static int closing_speaker(dyad__sctx *s)
         return 0;
     uint32_t a = s->speaker->to;                 /* the attribution verb */
     while (a < s->nt && s->pc[s->piece_of[a]].kind != DYAD__P_VERB) a++;
-    if (subj < 0 || a >= s->nt) return 0;
+    if (a >= s->nt) return 0;
     const dyad__piece *vp = &s->pc[s->piece_of[a]];
     const dyad__tok *vw = &s->t[vp->from + s->im->vforms[vp->payload].verb_word];
     if (!dyad__tok_is(vw, asserting)) return 0;

@@ -31,7 +31,8 @@ struct dyad_coder {
                                                          dictionary knows */
     size_t n_recent;
     /* quoted speech across sentences: a quotation open at the end of the
-     * last sentence, its speaker, and the paragraph coded last */
+     * last sentence, its speaker, and the paragraph coded last (phrase.c's
+     * mark_quotes decides whether a new paragraph goes on quoting) */
     int in_quote;
     const dyad__np *quote_speaker;
     uint32_t para;
@@ -298,20 +299,6 @@ static void sctx_init(dyad_coder *c, dyad__sctx *s, const char *text, int date)
     s->quote_speaker = c->quote_speaker;
 }
 
-/* A new paragraph: a quotation left open goes on only when the paragraph
- * opens with a quote mark again (the usual way to quote several
- * paragraphs); that mark reopens it, with the same speaker. */
-static void new_paragraph(dyad_coder *c, const char *text, const dyad__sent *sp)
-{
-    const unsigned char *p = (const unsigned char *)text + sp->from;
-    size_t n = sp->to - sp->from;
-    int quote = (n > 0 && p[0] == '"') ||
-                (n > 2 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9C);
-    if (!c->in_quote || !quote) c->quote_speaker = NULL;
-    c->in_quote = 0;
-    c->para = sp->para;
-}
-
 /* After a sentence: whether a quotation stays open, and who speaks. */
 static void track_quotes(dyad_coder *c, const dyad__sctx *s)
 {
@@ -320,6 +307,7 @@ static void track_quotes(dyad_coder *c, const dyad__sctx *s)
         quotes = s->t[i].kind == DYAD__TK_QUOTE;
     if (s->speaker) c->quote_speaker = s->speaker;
     else if (!quotes) c->quote_speaker = NULL;
+    else c->quote_speaker = s->quote_speaker;   /* mark_quotes may drop it */
     c->in_quote = s->quote_open_end;
 }
 
@@ -427,9 +415,10 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
                                       int date, const char *outlet,
                                       dyad__diag_sink *sink, int *story_discard)
 {
-    if (sp->para != c->para) new_paragraph(c, doc->text, sp);
     dyad__sctx s;
     sctx_init(c, &s, doc->text, date);
+    s.new_paragraph = sp->para != c->para;
+    c->para = sp->para;
     dyad_status st = dyad__tokenize(&c->d->im, &c->a, doc->text, sp->from,
                                     sp->to, &s.t, &s.nt);
     if (st) return st;
@@ -451,6 +440,7 @@ static dyad_status code_sentence_span(dyad_coder *c, const dyad_doc *doc,
     for (size_t off = 0; off < total; off += DYAD_MAX_SENTENCE_TOKENS) {
         dyad__sctx p;
         sctx_init(c, &p, doc->text, date);
+        p.new_paragraph = off == 0 && s.new_paragraph;
         p.t = all + off;
         p.nt = total - off < DYAD_MAX_SENTENCE_TOKENS ? total - off
                                                        : DYAD_MAX_SENTENCE_TOKENS;

@@ -29,11 +29,11 @@ const char *dyad__mood_code(dyad__mood mood, const char *code);
 
 /* A modal that makes a verb something other than an act done: will,
  * would, may, might, could, can, should, must... (not has, did). */
+int dyad__is_modal(const dyad__tok *t);
+
 /* Is the word an adverb-like filler that tells nothing ("also", "still",
  * "-ly" words), passed over before a verb? */
 int dyad__filler_word(const dyad__tok *t);
-
-int dyad__is_modal(const dyad__tok *t);
 
 /* "asserted", "refused" ... for traces. */
 const char *dyad__mood_name(dyad__mood mood);

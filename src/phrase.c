@@ -923,12 +923,21 @@ static int quote_kind(const dyad__sctx *s, size_t i)
 }
 
 /* Which tokens stand inside double quotes, from the state the sentence
- * begins in; the marks themselves are outside. */
+ * begins in; the marks themselves are outside. A quotation left open at a
+ * paragraph's end goes on only when the next paragraph opens with a quote
+ * mark again (the usual way to quote several paragraphs): that mark
+ * reopens it, with the same speaker; otherwise the speaker is forgotten. */
 static dyad_status mark_quotes(dyad__sctx *s)
 {
     s->quoted = dyad__arena_calloc(s->a, s->nt + 1);
     if (!s->quoted) return DYAD_ENOMEM;
     int open = s->quote_open;
+    if (s->new_paragraph) {      /* the reopening mark opens it again */
+        int reopens = s->nt && s->t[0].kind == DYAD__TK_QUOTE &&
+                      (quote_kind(s, 0) == 1 || quote_kind(s, 0) == -1);
+        if (!open || !reopens) s->quote_speaker = NULL;
+        open = 0;
+    }
     for (size_t i = 0; i < s->nt; i++) {
         if (s->t[i].kind != DYAD__TK_QUOTE) {
             s->quoted[i] = (uint8_t)open;

@@ -110,11 +110,13 @@ typedef struct dyad__sctx {
     const char *const *recent_names;   /* its capitalised words that no
                                           dictionary knows ("KARIM HADDAD") */
     size_t n_recent;
-    /* quotations: whether the sentence begins inside one, the speaker of
-     * the quotation carried from earlier sentences (NULL: none), and, set
+    /* quotations: whether the previous sentence ended inside one, whether
+     * this one opens a paragraph, the speaker of the quotation carried
+     * from earlier sentences (NULL: none), and, set
      * by phrase.c, each token's quotedness, the speaker this sentence
      * names, and whether a quotation is still open at its end */
     int quote_open;
+    int new_paragraph;           /* the sentence opens a paragraph */
     const dyad__np *quote_speaker;
     uint8_t *quoted;
     const dyad__np *speaker;
