@@ -64,21 +64,17 @@ static size_t norm(const char *s, size_t n, char *out, size_t cap)
 /* Whole units that are clutter (normalized). */
 static const char *const whole[] = {
     "post a comment", "links to this post", "create a link", "<< home",
-    "home", "comments", "comment", "leave a reply", "leave a comment",
-    "related", "related articles", "related content", "related stories",
-    "related posts", "related news", "back to top", "back to top button",
-    "share", "share this", "share this article", "share this story",
-    "tweet", "email", "print", "advertisement", "advertisements", "ad",
-    "logo", "menu", "search", "skip to content", "skip to main content",
-    "read more", "subscribe", "sign up", "log in", "login", "register",
-    "source", "sources", "more stories", "more from", "you may also like",
+    "home", "comments", "comment", "leave a comment",
+    "share", "tweet", "email", "print", "advertisements", "ad",
+    "logo", "menu", "search", "subscribe", "sign up", "log in", "login",
+    "register", "source", "sources", "more stories", "more from",
     "recommended", "recommended for you", "trending", "trending now",
     "most popular", "most read", "newsletter", "follow us", "thank you",
     "facebook", "twitter", "whatsapp", "linkedin", "reddit", "pinterest",
     "copy link", "close", "next", "previous", "top stories", "latest news",
     "editor s picks", "don t miss", "watch", "listen", "play video",
     "view comments", "show comments", "hide comments", "reply",
-    "accept", "accept cookies", "we use cookies", NULL};
+    "accept", "accept cookies", NULL};   /* beginnings are in starts[] */
 
 /* Beginnings of clutter units (normalized, followed by a space or the
  * end). */
@@ -341,11 +337,14 @@ static int date_only(const char *s, size_t n)
     return used >= n;
 }
 
-/* Does unit k repeat an earlier unit word for word? */
+/* Does unit k repeat, word for word, one of the first units (where a
+ * title and its furniture stand)? Bounded, so that a text of many short
+ * lines costs no more than one pass per line. */
 static int repeats(const char *s, const unit *u, size_t k)
 {
+    enum { HEAD_UNITS = 64 };
     size_t len = u[k].to - u[k].from;
-    for (size_t j = 0; j < k; j++)
+    for (size_t j = 0; j < k && j < HEAD_UNITS; j++)
         if (u[j].to - u[j].from == len && !memcmp(s + u[j].from, s + u[k].from, len))
             return 1;
     return 0;
@@ -426,7 +425,8 @@ dyad_status dyad__boilerplate(const char *s, size_t n, dyad__boiler *out)
                                              count_line(low))) ||
                              (u[k].words <= 24 && starts_list(low, starts)) ||
                              (short_unit && (contains_any(low, ad_words)));
-        if (short_unit && starts_list(low, end_markers)) outlet_of(s, &u[k], low, out);
+        if (short_unit && (starts_list(low, end_markers) || matches_start(low, "source")))
+            outlet_of(s, &u[k], low, out);
         const char *credit = wire_credit(&u[k], low);
         if (credit && !out->agency) out->agency = credit;
         if (ended) continue;

@@ -64,27 +64,6 @@ static const uint16_t cp1252_high[32] = {
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-/* Write code point cp as UTF-8 at u; returns the end. */
-static char *put_cp(char *u, uint32_t cp)
-{
-    if (cp < 0x80) {
-        *u++ = (char)cp;
-    } else if (cp < 0x800) {
-        *u++ = (char)(0xC0 | cp >> 6);
-        *u++ = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *u++ = (char)(0xE0 | cp >> 12);
-        *u++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *u++ = (char)(0x80 | (cp & 0x3F));
-    } else {
-        *u++ = (char)(0xF0 | cp >> 18);
-        *u++ = (char)(0x80 | (cp >> 12 & 0x3F));
-        *u++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *u++ = (char)(0x80 | (cp & 0x3F));
-    }
-    return u;
-}
-
 dyad_status dyad__put_cp1252(dyad__buf *b, const char *s, size_t n)
 {
     if (n > SIZE_MAX / 4) return DYAD_ELIMIT;
@@ -94,7 +73,7 @@ dyad_status dyad__put_cp1252(dyad__buf *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0) *u++ = ' ';
-        else u = put_cp(u, c < 0x80 ? c : c < 0xA0 ? cp1252_high[c - 0x80] : c);
+        else u += dyad__utf8_encode(c < 0x80 ? c : c < 0xA0 ? cp1252_high[c - 0x80] : c, u);
     }
     b->len = (size_t)(u - b->p);
     b->p[b->len] = '\0';
@@ -273,7 +252,7 @@ size_t dyad__decode_entities(char *p, size_t n)
             if (cp) {              /* UTF-8 is never longer than the ref */
                 if (cp == 0xA0) cp = ' ';
                 char u[4];
-                size_t k = (size_t)(put_cp(u, cp) - u);
+                size_t k = dyad__utf8_encode((int32_t)cp, u);
                 memcpy(p + out, u, k);
                 out += k;
                 i = e + 1;

@@ -17,9 +17,10 @@
  *
  * The walk keeps an explicit stack (no recursion), so a page of a million
  * nested tags costs memory, not the C stack; gumbo's tree lives in an
- * arena dropped in one go. Pages nested deeper than DYAD_MAX_HTML_DEPTH
- * are still flattened to their text before parsing, as gumbo's parser
- * itself slows down on them. Before parsing, scripts, style sheets, SVG
+ * arena dropped in one go. Pages nested deeper than DYAD_MAX_HTML_DEPTH,
+ * or with more than DYAD_MAX_HTML_TAGS tags, are flattened to their text
+ * instead of parsed: gumbo's parser slows down on the first and cannot
+ * fail softly when the second outgrow its memory. Before parsing, scripts, style sheets, SVG
  * and comments are cut out and tags keep only the attributes the
  * extraction reads: over half of a news page's bytes.
  */
@@ -27,8 +28,10 @@
 #include <gumbo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base.h"
+#include "encoding.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -520,17 +523,20 @@ static void metadata(const GumboNode *root, dyad_extracted *x, char **body)
         if (t == GUMBO_TAG_META) {
             const char *p = attr(n, "property"), *nm = attr(n, "name");
             const char *k = p ? p : nm, *v = attr(n, "content");
+            /* whole keys: "dateModified" is no publication date */
+            static const char *const date_keys[] = {
+                "article:published_time", "datepublished", "pubdate", "date",
+                "dc.date", "dc.date.issued", "sailthru.date", NULL};
             if (k && v) {
-                if (ieq_prefix(k, "og:title")) set_once(&meta_title, v);
-                else if (ieq_prefix(k, "og:site_name")) set_once(&x->outlet, v);
-                else if (ieq_prefix(k, "article:published_time") ||
-                         ieq_prefix(k, "datepublished") ||
-                         ieq_prefix(k, "pubdate") || ieq_prefix(k, "date") ||
-                         ieq_prefix(k, "dc.date") || ieq_prefix(k, "sailthru.date"))
-                    set_once(&x->date, v);
-                else if (ieq_prefix(k, "author") || ieq_prefix(k, "article:author"))
+                int is_date = 0;
+                for (const char *const *d = date_keys; *d && !is_date; d++)
+                    is_date = !strcasecmp(k, *d);
+                if (!strcasecmp(k, "og:title")) set_once(&meta_title, v);
+                else if (!strcasecmp(k, "og:site_name")) set_once(&x->outlet, v);
+                else if (is_date) set_once(&x->date, v);
+                else if (!strcasecmp(k, "author") || !strcasecmp(k, "article:author"))
                     set_once(&x->author, v);
-                else if (ieq_prefix(k, "og:url")) set_once(&x->url, v);
+                else if (!strcasecmp(k, "og:url")) set_once(&x->url, v);
             }
             continue;
         }
@@ -553,24 +559,25 @@ static void metadata(const GumboNode *root, dyad_extracted *x, char **body)
 
 /* -------------------------------------------------------- deep nesting */
 
-/* The deepest nesting of start tags, counted naively (void elements and
- * self-closing tags aside), stopping once it passes the ceiling. */
-static size_t nesting(const char *s, size_t n, size_t ceiling)
+/* Is the markup too deep (start tags nested past DYAD_MAX_HTML_DEPTH,
+ * counted naively, void and self-closing tags aside) or too large (more
+ * than DYAD_MAX_HTML_TAGS start tags) to parse? One pass. */
+static int too_big_to_parse(const char *s, size_t n)
 {
-    size_t depth = 0, max = 0;
+    size_t depth = 0, tags = 0;
+    const char *gt = s;                  /* the last '>' found, or NULL */
     for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] != '<') continue;
         char c = s[i + 1];
         if (c == '/') {
             if (depth) depth--;
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            const char *gt = memchr(s + i, '>', n - i);
+            if (gt && gt < s + i) gt = memchr(s + i, '>', n - i);
             if (gt && gt[-1] == '/') continue;
-            if (++depth > max) max = depth;
-            if (max > ceiling) return max;
+            if (++depth > DYAD_MAX_HTML_DEPTH || ++tags > DYAD_MAX_HTML_TAGS) return 1;
         }
     }
-    return max;
+    return 0;
 }
 
 /* Text of markup with every tag removed, for pages too deep to parse. */
@@ -595,7 +602,7 @@ static char *strip_tags(const char *s, size_t n, size_t *out_len)
 }
 
 /* Text of a markup fragment: tags removed, paragraphs and line breaks as
- * blank lines, the common entities decoded. */
+ * blank lines (character references are decoded by the caller). */
 static char *markup_text(const char *s, size_t n, size_t *out_len)
 {
     char *o = malloc(n + 1);
@@ -617,19 +624,6 @@ static char *markup_text(const char *s, size_t n, size_t *out_len)
             i = e;
             continue;
         }
-        static const struct { const char *e; char c; } ent[] = {
-            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-            {"&#39;", '\''}, {"&nbsp;", ' '}};
-        size_t j = 0;
-        for (; j < sizeof ent / sizeof ent[0]; j++) {
-            size_t el = strlen(ent[j].e);
-            if (n - i >= el && !memcmp(s + i, ent[j].e, el)) {
-                o[k++] = ent[j].c;
-                i += el;
-                break;
-            }
-        }
-        if (j < sizeof ent / sizeof ent[0]) continue;
         o[k++] = s[i++];
     }
     while (k && (o[k - 1] == '\n' || o[k - 1] == ' ')) k--;
@@ -746,16 +740,26 @@ static size_t copy_tag(const char *s, size_t n, size_t i, char *o, size_t *k)
 }
 
 /* Position of the "</name" that closes the element opened at i (nested
- * elements of the same name counted), or n when it is never closed. */
-static size_t find_matching(const char *s, size_t n, size_t i, const char *name)
+ * elements of the same name counted), or n when it is never closed or
+ * the search has used up *budget bytes (the page's share: unclosed
+ * elements would otherwise make the pre-strip quadratic; what it leaves,
+ * the walk skips anyway). */
+static size_t find_matching(const char *s, size_t n, size_t i, const char *name,
+                            size_t *budget)
 {
-    size_t depth = 0;
+    size_t depth = 0, from = i;
     for (;;) {
         const char *lt = memchr(s + i, '<', n - i);
-        if (!lt) return n;
+        if (!lt || (size_t)(lt - s) - from > *budget) {
+            *budget = 0;
+            return n;
+        }
         i = (size_t)(lt - s);
         if (i + 2 <= n && s[i + 1] == '/' && tag_at(s + i + 2, n - i - 2, name)) {
-            if (depth <= 1) return i;
+            if (depth <= 1) {
+                *budget -= i - from;
+                return i;
+            }
             depth--;
         } else if (tag_at(s + i + 1, n - i - 1, name)) {
             depth++;
@@ -780,7 +784,7 @@ static char *prestrip(const char *s, size_t n, size_t *out_len)
     if (n > SIZE_MAX / 2 - 1) return NULL;
     char *o = malloc(2 * n + 1);
     if (!o) return NULL;
-    size_t k = 0, i = 0;
+    size_t k = 0, i = 0, budget = 4 * n + 4096;   /* for find_matching */
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         size_t j = lt ? (size_t)(lt - s) : n;
@@ -810,7 +814,7 @@ static char *prestrip(const char *s, size_t n, size_t *out_len)
             size_t close = n;
             for (int t = 0; skipped_whole[t] && close == n; t++)
                 if (tag_at(s + i + 1, n - i - 1, skipped_whole[t]))
-                    close = find_matching(s, n, i, skipped_whole[t]);
+                    close = find_matching(s, n, i, skipped_whole[t], &budget);
             if (close < n) {
                 const char *gt = memchr(s + close, '>', n - close);
                 i = gt ? (size_t)(gt - s) + 1 : n;
@@ -852,9 +856,9 @@ static char *prestrip(const char *s, size_t n, size_t *out_len)
 static void *arena_alloc(void *ud, size_t n)
 {
     void *p = dyad__arena_alloc(ud, n ? n : 1);
-    if (!p) abort();     /* gumbo cannot fail softly; the arena's ceiling
-                            is far above what a page of DYAD_MAX_DOC_BYTES
-                            needs */
+    if (!p) abort();     /* gumbo cannot fail softly; pages with more than
+                            DYAD_MAX_HTML_TAGS tags are never parsed, which
+                            keeps the tree far below the arena's ceiling */
     return p;
 }
 
@@ -870,7 +874,7 @@ dyad_status dyad_html_extract(const char *html, size_t len, dyad_extracted *x)
 {
     memset(x, 0, sizeof *x);
     if (!html) return DYAD_EINVAL;
-    if (nesting(html, len, DYAD_MAX_HTML_DEPTH) > DYAD_MAX_HTML_DEPTH) {
+    if (too_big_to_parse(html, len)) {
         size_t n;
         char *t = strip_tags(html, len, &n);
         if (!t) return DYAD_ENOMEM;
@@ -985,6 +989,7 @@ dyad_status dyad_html_extract(const char *html, size_t len, dyad_extracted *x)
         free(ld_body);
         ld_body = t;
     }
+    if (ld_body) ld_body[dyad__decode_entities(ld_body, strlen(ld_body))] = '\0';
     if (ld_body && (double)out.len < 0.8 * (double)strlen(ld_body) &&
         strlen(ld_body) > 200) {
         dyad__buf_free(&out);

@@ -30,6 +30,13 @@
 #define DYAD_MAX_HTML_DEPTH 2000
 #endif
 
+/* HTML with more start tags than this is flattened to its text too: gumbo
+ * cannot fail softly when its tree outgrows the arena (about 140 bytes a
+ * node; news pages have a few thousand tags). */
+#ifndef DYAD_MAX_HTML_TAGS
+#define DYAD_MAX_HTML_TAGS 400000
+#endif
+
 /* Longest dictionary line; longer lines are rejected with a message. */
 #ifndef DYAD_MAX_DICT_LINE
 #define DYAD_MAX_DICT_LINE 8192

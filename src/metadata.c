@@ -174,9 +174,6 @@ static int ymd_of(long z)
 
 int dyad__relative_date(int date, const char *const *words, size_t n)
 {
-    static const char *const days[7] = {"MONDAY", "TUESDAY", "WEDNESDAY",
-                                        "THURSDAY", "FRIDAY", "SATURDAY",
-                                        "SUNDAY"};
     if (!date) return 0;
     long z = dyad__day_number(date);
     int wd = (int)((z % 7 + 10) % 7);          /* 0 = Monday (1970-01-01 was a Thursday) */
@@ -188,7 +185,7 @@ int dyad__relative_date(int date, const char *const *words, size_t n)
         if (!strcmp(w, "TOMORROW")) return ymd_of(z + 1);
         if (!strcmp(w, "WEEK") && !strcmp(prev, "LAST")) return ymd_of(z - 7);
         for (int d = 0; d < 7; d++) {
-            if (strcmp(w, days[d])) continue;
+            if (strcmp(w, weekdays[d])) continue;
             if (!strcmp(prev, "NEXT") || !strcmp(prev, "COMING"))
                 return ymd_of(z + ((d - wd + 6) % 7) + 1);
             if (!strcmp(prev, "LAST")) return ymd_of(z - ((wd - d + 6) % 7) - 1);

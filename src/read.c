@@ -363,6 +363,14 @@ static int is_html(const char *path, const char *s, size_t n)
     return 0;
 }
 
+/* A page too deep or too large to parse was flattened to all its text. */
+static void warn_flattened(dyad_reader *r, const char *path, unsigned long line)
+{
+    dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_ELIMIT, path, line, 0,
+                "markup nested too deeply or too large to parse; all of its "
+                "text is coded");
+}
+
 /* Replace the document text (r->text) by the article of the page, and
  * take its metadata. */
 static dyad_status from_html(dyad_reader *r, const char *path,
@@ -374,17 +382,13 @@ static dyad_status from_html(dyad_reader *r, const char *path,
         rejectf(r, path, line, st, "%s; page skipped", dyad_strerror(st));
         return st;
     }
-    if (x.flattened)
-        dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_ELIMIT, path, line, 0,
-                    "markup nested too deeply to parse; all of its text is "
-                    "coded");
+    if (x.flattened) warn_flattened(r, path, line);
     r->text.len = 0;
-    if (dyad__buf_put(&r->text, x.text, x.len) ||
-        dyad__buf_putc(&r->text, '\0')) {
+    if ((st = dyad__buf_put(&r->text, x.text, x.len)) != DYAD_OK) {
         dyad_extracted_free(&x);
-        return DYAD_ENOMEM;
+        rejectf(r, path, line, st, "%s; page skipped", dyad_strerror(st));
+        return st;
     }
-    r->text.len--;
     if (x.title) set_str(&r->title, x.title);
     if (x.url) set_str(&r->url, x.url);
     if (x.outlet) set_str(&r->outlet, x.outlet);
@@ -644,10 +648,7 @@ static dyad_status json_doc(dyad_reader *r, dyad_doc *doc)
     } else {
         if (html) {                      /* the page's article and metadata */
             text = page.text;
-            if (page.flattened)
-                dyad__diagf(&r->sink, DYAD_SEV_WARNING, DYAD_ELIMIT, r->cur,
-                            r->line, 0, "markup nested too deeply to parse; "
-                            "all of its text is coded");
+            if (page.flattened) warn_flattened(r, r->cur, r->line);
         }
         char idbuf[64];
         const char *id = cJSON_IsString(jid) ? jid->valuestring : NULL;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Document metadata as `dyad extract` reports it for scraped text: the
 # title, the publication date, the dateline (place and agency), and the
-# outlet from an attribution ("This article comes from"), a wire credit
+# outlet from an attribution ("This article comes from", "Source: X"), a wire credit
 # ("(AFP)", "Copyright 2007 The Associated Press", "Reporting by ...;
 # Editing by ...") or else the dateline's agency. Each case is one file;
 # the expected fields are compared as JSON.
@@ -25,6 +25,8 @@ printf '%s\n%s\n%s\n' 'Border talks resume after long pause' "$body" \
 printf '%s\n%s\n\n%s\n%s\n' 'BAGHDAD (Reuters) - Iraq and Iran agreed to reopen a border crossing on Monday, officials said.' \
     "$body" 'This article comes from the BBC' 'Post a Comment' >"$tmp/e_attribution.txt"
 printf '%s\n%s\n' 'Border talks resume after long pause' "$body" >"$tmp/f_none.txt"
+printf '%s\n%s\n\n%s\n' 'Border talks resume after long pause' "$body" \
+    'Source: Gondor Times' >"$tmp/g_source.txt"
 
 python3 - "$dyad" "$tmp" <<'PY'
 import json, subprocess, sys
@@ -39,6 +41,7 @@ want = {
     "e_attribution": {"outlet": "BBC", "dateline": {"place": "BAGHDAD", "agency": "Reuters"}},
     "f_none": {"title": "Border talks resume after long pause", "outlet": None,
                "dateline": None, "date": None},
+    "g_source": {"outlet": "Gondor Times"},
 }
 out = subprocess.run([dyad, "extract", tmp], capture_output=True, text=True)
 got = {json.loads(l)["id"]: json.loads(l) for l in out.stdout.splitlines()}
@@ -50,7 +53,8 @@ for doc, fields in want.items():
             print(f"metadata: {doc}: {k} is {g!r}, expected {v!r}")
             bad += 1
     text = got.get(doc, {}).get("text", "")
-    for clutter in ("(AFP)", "Copyright", "Reporting by", "Menu", "Post a Comment"):
+    for clutter in ("(AFP)", "Copyright", "Reporting by", "Menu", "Post a Comment",
+                    "Source:"):
         if clutter in text:
             print(f"metadata: {doc}: clutter {clutter!r} left in the text")
             bad += 1

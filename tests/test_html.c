@@ -108,6 +108,32 @@ static void test_bad_pages(void)
         dyad_extracted_free(&x);
         free(deep);
     }
+    /* more start tags than DYAD_MAX_HTML_TAGS, side by side (gumbo's tree
+     * would outgrow its memory): flattened too */
+    size_t wide = 500000;
+    char *many = malloc(wide * 7 + 64);
+    CHECK(many != NULL);
+    if (many) {
+        size_t k = 0;
+        for (size_t i = 0; i < wide; i++, k += 7) memcpy(many + k, "<i></i>", 7);
+        memcpy(many + k, "wide text", 9);
+        k += 9;
+        CHECK_INT(dyad_html_extract(many, k, &x), DYAD_OK);
+        CHECK_INT(x.flattened, 1);
+        CHECK(x.text && strstr(x.text, "wide text") != NULL);
+        dyad_extracted_free(&x);
+        /* 40,000 elements cut whole and never closed ("<button></b>"):
+         * the pre-strip must stay linear (this took 30 s when it was not) */
+        k = 0;
+        for (size_t i = 0; i < 40000; i++, k += 12) memcpy(many + k, "<button></b>", 12);
+        const char *p = "<p>Text after the buttons, long enough to be an article.</p>";
+        memcpy(many + k, p, strlen(p));
+        k += strlen(p);
+        CHECK_INT(dyad_html_extract(many, k, &x), DYAD_OK);
+        CHECK_INT(x.flattened, 0);
+        dyad_extracted_free(&x);
+        free(many);
+    }
     /* a 10 MB attribute and binary bytes */
     size_t big = 10u << 20;
     char *huge = malloc(big + 200);
