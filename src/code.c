@@ -361,13 +361,6 @@ static size_t block_candidates(const dyad__sctx *s, const dyad__mclause *m,
     return n;
 }
 
-/* A verb's code when no pattern matches: its own, else its block's. */
-static const dyad__codespec *default_code(const dyad__image *im, const dyad__verb *v)
-{
-    int own = v->code.code1 != DYAD__NONE || v->code.flags || v->code.code2 != DYAD__NONE;
-    return own ? &v->code : &im->blocks[v->block].code;
-}
-
 /* The code of a verb occurrence: first matching pattern, else default. */
 static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
                                        const dyad__piece *vp, size_t vfrom,
@@ -418,7 +411,7 @@ static const dyad__codespec *verb_code(dyad__sctx *s, const dyad__mclause *m,
     }
     r->src = r->tgt = r->both = -1;
     r->ntoks = 0;
-    const dyad__codespec *cs = default_code(im, v);
+    const dyad__codespec *cs = dyad__verb_default_code(im, v);
     if (DYAD__TRACING(s))
         dyad__tracef(s, DYAD_TRACE_PATTERN, "no pattern of %s matched; %s code",
                      dyad__str(im, bl->name), cs == &v->code ? "verb" : "block");
@@ -721,7 +714,7 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
             if (!s->dead[k] && dyad__tok_is(&s->t[k], blaming)) code = "112";
         if (!code && before == start) {
             const dyad__codespec *cs =
-                default_code(s->im, &s->im->verbs[s->im->vforms[vp->payload].verb]);
+                dyad__verb_default_code(s->im, &s->im->verbs[s->im->vforms[vp->payload].verb]);
             if (cs->code1 != DYAD__NONE && !(cs->flags & (DYAD__EC_NULL | DYAD__EC_DISCARD)))
                 code = dyad__str(s->im, cs->code1);
         }
@@ -875,7 +868,7 @@ static int closing_speaker(dyad__sctx *s)
     if (!code) {                 /* a plain statement: only of a quotation */
         if (!s->quoted[s->un[subj].from]) return 0;
         const dyad__codespec *cs =
-            default_code(s->im, &s->im->verbs[s->im->vforms[vp->payload].verb]);
+            dyad__verb_default_code(s->im, &s->im->verbs[s->im->vforms[vp->payload].verb]);
         if (cs->code1 == DYAD__NONE || (cs->flags & (DYAD__EC_NULL | DYAD__EC_DISCARD)))
             return 0;
         code = dyad__str(s->im, cs->code1);

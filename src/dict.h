@@ -292,6 +292,15 @@ typedef struct dyad__image {
     uint32_t n_stems;
 } dyad__image;
 
+/* A verb's code when no pattern matches: its own, else its block's (the
+ * coder's choice, and what `dyad dict lookup` shows). */
+static inline const dyad__codespec *dyad__verb_default_code(const dyad__image *im,
+                                                            const dyad__verb *v)
+{
+    int own = v->code.code1 != DYAD__NONE || v->code.flags || v->code.code2 != DYAD__NONE;
+    return own ? &v->code : &im->blocks[v->block].code;
+}
+
 struct dyad_dict {
     dyad__image im;
     void *map;                   /* mmapped cache file, or NULL */

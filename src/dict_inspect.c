@@ -566,10 +566,7 @@ static void show_verb(out *o, const dyad__image *im, uint32_t v,
     const dyad__verb *vb = &im->verbs[f->verb];
     const dyad__vblock *bl = &im->blocks[vb->block];
     char code[64];
-    /* as the coder chooses (code.c): the verb's own code when it has one */
-    int own = vb->code.code1 != DYAD__NONE || vb->code.code2 != DYAD__NONE ||
-              vb->code.flags;
-    code_text(im, own ? &vb->code : &bl->code, code, sizeof code);
+    code_text(im, dyad__verb_default_code(im, vb), code, sizeof code);
     say(o, "verb    '%s' = %s of %s, block %s, code [%s], %u patterns  (%s:%u)",
         words, form_name(f->kind), dyad__str(im, vb->name),
         dyad__str(im, bl->name), code, bl->n_pats, dyad__str(im, vb->file),
