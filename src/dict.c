@@ -13,7 +13,7 @@
 #include "dict_forms.h"
 #include "dict_verbs.h"
 
-#define CACHE_FORMAT 20u   /* bump when the image layout or a reader changes */
+#define CACHE_FORMAT 21u   /* bump when the image layout or a reader changes */
 
 typedef struct source {
     dyad_dict_kind kind;

@@ -559,20 +559,28 @@ static void insert_form(dyad__builder *b, unsigned long line, const char *s,
     if (dyad__phrase_parse(b, line, raw, rl, dia, p) == 0) {
         size_t vw = seen_plus ? plus_words : 0;
         if (vw >= p->n) vw = 0;
+        char word[256];
+        size_t wl = p->wl[vw] < sizeof word ? p->wl[vw] : sizeof word - 1;
+        memcpy(word, p->w[vw], wl);
+        word[wl] = '\0';
+        size_t fl = 0;
+        const char *listed = !base && !p->stem[vw] ? dyad__forms_find(b, word, wl, &fl) : NULL;
         uint32_t kind = base ? form_kind(p->w[vw], p->wl[vw], base, bn)
                              : DYAD__VF_BASE;
+        /* a past form given as a verb's base ("BACKED", "INJURED", as
+         * PETRARCH's files do): English bases end in -EED, not -ED, unless
+         * the forms table knows the word as a verb ("EMBED", "SHRED");
+         * it is that past form, with no endings of its own */
+        if (!base && !listed && !p->stem[vw] && wl > 4 &&
+            !memcmp(word + wl - 2, "ED", 2) && word[wl - 3] != 'E') {
+            kind = DYAD__VF_PAST;
+            generate = 0;
+        }
         put_form(b, line, p, verb, vw, kind, 1, raw, rl);
+        if (dia != DYAD__PETRARCH) listed = NULL;   /* TABARI: its own endings */
         if (generate && !b->oom) {
             /* inflections of the verb word, same phrase otherwise: from
              * the forms table when it has the word, else by rule */
-            char word[256];
-            size_t wl = p->wl[vw] < sizeof word ? p->wl[vw] : sizeof word - 1;
-            memcpy(word, p->w[vw], wl);
-            word[wl] = '\0';
-            size_t fl = 0;
-            const char *listed = dia == DYAD__PETRARCH && !p->stem[vw]
-                                     ? dyad__forms_find(b, word, wl, &fl)
-                                     : NULL;
             for (size_t i = 0; listed && i < fl && !b->oom;) {
                 size_t j = i;
                 while (j < fl && listed[j] != ' ') j++;

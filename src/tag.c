@@ -192,11 +192,6 @@ uint32_t dyad__verb_form_kind(const dyad__sctx *s, const dyad__piece *p)
     const dyad__vform *vf = &s->im->vforms[p->payload];
     const dyad__tok *t = &s->t[p->from + vf->verb_word];
     size_t n = t->uplen;
-    /* a dictionary may list a past form as a verb's base ("BACKED", as
-     * PETRARCH's files do): English bases do not end in -ED but -EED */
-    if (vf->kind == DYAD__VF_BASE && n > 4 && !memcmp(t->up + n - 2, "ED", 2) &&
-        t->up[n - 3] != 'E')
-        return DYAD__VF_PAST;
     if (vf->kind != DYAD__VF_STEM) return vf->kind;
     if (n > 4 && !memcmp(t->up + n - 3, "ING", 3)) return DYAD__VF_ING;
     if (n > 3 && (!memcmp(t->up + n - 2, "ED", 2) || !memcmp(t->up + n - 2, "EN", 2)))

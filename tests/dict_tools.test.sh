@@ -61,6 +61,9 @@ MEET
 CONFER
 MEET
 - * AGAINST + [1213]
+--- HURT [180] ---
+INJURED
+SHRED
 X
 run_check() { "$dyad" dict check --actors "$tmp/t.actors.txt" --agents "$tmp/t.agents.txt" \
                   --verbs "$tmp/t.verbs.txt" --verb-forms "$tmp/t.forms.txt" >"$tmp/check.out" 2>&1; }
@@ -99,6 +102,15 @@ out=$(lk "the steward met Gondor")
 echo "$out" | grep -q "agent   'steward' = STEWARD \[~GOV\]" || bad "lookup agent: $out"
 echo "$out" | grep -q "verb    'met' = past form of MEET" || bad "lookup verb (WordNet form): $out"
 lk "nothing here at all" >/dev/null && bad "lookup of unknown words exits 0"
+# a past form listed as a verb's base (PETRARCH's "INJURED") is that past
+# form, with no endings; a base the forms table knows ("SHRED") is a base
+out=$(lk "injured")
+echo "$out" | grep -q "verb    'injured' = past form of INJURED" || bad "lookup INJURED: $out"
+out=$(lk "injureds")
+echo "$out" | grep -q "verb " && bad "'injureds' made a form of INJURED: $out"
+out=$(lk "shred shredded")
+echo "$out" | grep -q "verb    'shred' = base form of SHRED" || bad "lookup SHRED: $out"
+echo "$out" | grep -q "verb    'shredded' = past form of SHRED" || bad "lookup shredded: $out"
 
 [ $fail -eq 0 ] && echo "dict_tools: check and lookup behave"
 exit $fail
