@@ -91,7 +91,12 @@ static int check(int argc, char **argv)
     dyad_dict *d = cli_load_dicts(&dc, &load_errors);
     if (!d) return 1;
     size_t check_errors = 0, warnings = 0;
-    dyad_dict_check(d, check_diag, &dc, &check_errors, &warnings);
+    dyad_status st = dyad_dict_check(d, check_diag, &dc, &check_errors, &warnings);
+    if (st != DYAD_OK) {               /* a partial report is no clean bill */
+        fprintf(stderr, "dyad dict check: %s\n", dyad_strerror(st));
+        dyad_dict_free(d);
+        return 1;
+    }
     count_kinds(d, &dc);
     size_t errors = dc.errors;          /* loading's and the check's */
     size_t load_warnings = dc.warnings;

@@ -96,7 +96,7 @@ static dyad__tok *push(tkz *z, int kind, size_t off, size_t len)
     return t;
 }
 
-/* Normalize, look up, find stems. */
+/* Normalize the word (its lookup comes later, for all words at once). */
 static int finish_word(tkz *z, dyad__tok *t, const char *fixed)
 {
     const char *w = z->s + t->off;
