@@ -565,15 +565,19 @@ static void metadata(const GumboNode *root, dyad_extracted *x, char **body)
 static int too_big_to_parse(const char *s, size_t n)
 {
     size_t depth = 0, tags = 0;
-    const char *gt = s;                  /* the last '>' found, or NULL */
+    const char *gt = NULL;               /* the next '>' after the last tag */
+    int no_more = 0;                     /* no '>' left in the page */
     for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] != '<') continue;
         char c = s[i + 1];
         if (c == '/') {
             if (depth) depth--;
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            if (gt && gt < s + i) gt = memchr(s + i, '>', n - i);
-            if (gt && gt[-1] == '/') continue;
+            if (!no_more && (!gt || gt < s + i)) {
+                gt = memchr(s + i, '>', n - i);
+                no_more = gt == NULL;
+            }
+            if (gt && gt > s + i && gt[-1] == '/') continue;
             if (++depth > DYAD_MAX_HTML_DEPTH || ++tags > DYAD_MAX_HTML_TAGS) return 1;
         }
     }
