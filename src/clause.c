@@ -12,7 +12,9 @@
  * Clauses: a conjunction joins two clauses when verbs stand on both sides
  * and it is not inside a compound actor; semicolons end clauses; a comma
  * followed by a new subject and its verb ("..., a senior official said")
- * starts a clause of its own.
+ * starts a clause of its own, and so does a relative clause on an actor
+ * ("..., Ahmadinejad, who pledged support, ..."), with the actor as its
+ * subject.
  */
 #include "sent.h"
 
@@ -86,6 +88,29 @@ static int verb_before(const dyad__sctx *s, size_t i)
     return 0;
 }
 
+/* Is token i a comma (or dash) that opens a subject relative clause on the
+ * actor right before it ("Ahmadinejad, who pledged", "the army, which
+ * later shelled")? Returns that actor's unit, else -1. An object relative
+ * ("the Quds Force, which it accused") is not one: its subject is there. */
+static int32_t relative_antecedent(const dyad__sctx *s, size_t i)
+{
+    static const char *const relative[] = {"WHO", "WHICH", NULL};
+    size_t j = i + 1;
+    while (j < s->nt && (s->dead[j] || s->t[j].kind == DYAD__TK_QUOTE)) j++;
+    if (j >= s->nt || !dyad__tok_is(&s->t[j], relative)) return -1;
+    size_t k = j + 1;
+    while (k < s->nt && ((s->t[k].cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL |
+                                         DYAD__CLS_NEG)) ||
+                         (s->t[k].kind == DYAD__TK_WORD && !s->t[k].cls &&
+                          s->t[k].uplen > 2 &&
+                          !memcmp(s->t[k].up + s->t[k].uplen - 2, "LY", 2))))
+        k++;
+    if (k >= s->nt || s->pc[s->piece_of[k]].kind != DYAD__P_VERB) return -1;
+    for (size_t u = 0; u < s->nun; u++)
+        if (s->un[u].to == i && !s->dead[s->un[u].from]) return (int32_t)u;
+    return -1;
+}
+
 static void comma_clauses(dyad__sctx *s)
 {
     const dyad_options *o = s->opt;
@@ -103,12 +128,14 @@ static void comma_clauses(dyad__sctx *s)
         size_t mw = count_words(s, commas[k] + 1, commas[k + 1]);
         kill_mid[k] = o->comma_max > 0 && (int)mw >= o->comma_min &&
                       (int)mw <= o->comma_max &&
-                      !starts_with_verb(s, commas[k], commas[k + 1]);
+                      !starts_with_verb(s, commas[k], commas[k + 1]) &&
+                      relative_antecedent(s, commas[k]) < 0;
     }
     size_t lw = count_words(s, commas[nc - 1] + 1, s->nt);
     int kill_last = o->comma_emax > 0 && (int)lw >= o->comma_emin &&
                     (int)lw <= o->comma_emax &&
-                    !starts_with_verb(s, commas[nc - 1], s->nt);
+                    !starts_with_verb(s, commas[nc - 1], s->nt) &&
+                    relative_antecedent(s, commas[nc - 1]) < 0;
     if (kill_first) kill(s, 0, first_to + 1, "opening");
     for (size_t k = 0; k + 1 < nc; k++)
         if (kill_mid[k]) kill(s, commas[k], commas[k + 1], "inner");
@@ -139,17 +166,25 @@ static void add_clause(dyad__sctx *s, size_t from, size_t to, int after_conj)
     c->from = (uint32_t)from;
     c->to = (uint32_t)to;
     c->after_conj = after_conj;
+    c->subject = -1;
 }
 
 static void split_clauses(dyad__sctx *s)
 {
     size_t start = 0;
     int after = 0;
+    int32_t subject = -1, next_subject = -1;
     for (size_t i = 0; i < s->nt; i++) {
         const dyad__tok *t = &s->t[i];
         if (s->dead[i]) continue;
         int cut = 0;
-        if (t->kind == DYAD__TK_SEMI) {
+        if (comma_like(t) && !in_compound(s, i) &&
+            (next_subject = relative_antecedent(s, i)) >= 0) {
+            cut = 1;                       /* "X, who pledged ..." */
+        } else if (subject >= 0 && comma_like(t) && !in_compound(s, i) &&
+                   starts_with_verb(s, i, s->nt)) {
+            cut = 2;        /* "X, who ..., met Y": X's own verb resumes */
+        } else if (t->kind == DYAD__TK_SEMI) {
             cut = 1;
         } else if ((t->cls & DYAD__CLS_CONJ) && !in_compound(s, i) && i > 0 &&
                    s->unit_at[i] < 0) {
@@ -165,10 +200,14 @@ static void split_clauses(dyad__sctx *s)
         }
         if (!cut) continue;
         add_clause(s, start, i, after);
+        if (s->ncl && s->cl[s->ncl - 1].from == start) s->cl[s->ncl - 1].subject = subject;
         start = i + 1;
         after = cut == 2;
+        subject = next_subject;
+        next_subject = -1;
     }
     add_clause(s, start, s->nt, after);
+    if (s->ncl && s->cl[s->ncl - 1].from == start) s->cl[s->ncl - 1].subject = subject;
     if (DYAD__TRACING(s) && s->ncl > 1)
         for (size_t k = 0; k < s->ncl; k++)
             dyad__tracef(s, DYAD_TRACE_CLAUSE, "clause %zu: '%.*s'", k + 1,

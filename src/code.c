@@ -76,6 +76,16 @@ static int32_t default_source(const dyad__sctx *s, const dyad__clause *c,
     return pp_fallback;
 }
 
+/* The subject of a clause's verb: default_source's, else the antecedent of
+ * a relative clause ("Ahmadinejad, who pledged"). */
+static int32_t clause_source(const dyad__sctx *s, const dyad__clause *c,
+                             uint32_t before, int32_t avoid)
+{
+    int32_t u = default_source(s, c, before, avoid);
+    if (u < 0 && c->subject >= 0 && c->subject != avoid) u = c->subject;
+    return u;
+}
+
 /* The object: the first actor unit after the verb in the clause with a code
  * other than the source's. */
 static int32_t default_target(const dyad__sctx *s, const dyad__clause *c,
@@ -690,8 +700,8 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         q++;
     }
     if (q >= c->to) return 0;
-    dyad__clause speaking = {c->from, p, c->after_conj};
-    dyad__clause reported = {p, c->to, 0};
+    dyad__clause speaking = {c->from, p, c->after_conj, c->subject};
+    dyad__clause reported = {p, c->to, 0, -1};
     if (DYAD__TRACING(s))
         dyad__tracef(s, DYAD_TRACE_CLAUSE, "reported speech: '%.*s' reports '%.*s'",
                      (int)(s->t[p - 1].off + s->t[p - 1].len - s->t[c->from].off),
@@ -774,7 +784,7 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         if (both >= 0 && r.both_lower) {
             /* "Eriador agrees with the Philippines and France": % after the
              * verb is the other side of the subject */
-            su = default_source(s, c, vp->from, both);
+            su = clause_source(s, c, vp->from, both);
             if (su >= 0) {
                 tu = both;
                 both = -1;
@@ -786,17 +796,17 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
                                        &agentless);
             if (by >= 0) {
                 su = by;
-                tu = default_source(s, c, vp->from, su);
+                tu = clause_source(s, c, vp->from, su);
                 if (DYAD__TRACING(s)) dyad__tracef(s, DYAD_TRACE_NOTE, "passive voice");
             } else if (agentless) {
                 /* "officials were arrested": the subject suffered the act */
-                tu = default_source(s, c, vp->from, -1);
+                tu = clause_source(s, c, vp->from, -1);
                 if (DYAD__TRACING(s))
                     dyad__tracef(s, DYAD_TRACE_NOTE, "passive voice, no agent");
             }
         }
         if (both < 0) {
-            if (su < 0 && !agentless) su = default_source(s, c, vp->from, tu);
+            if (su < 0 && !agentless) su = clause_source(s, c, vp->from, tu);
             if (su < 0 && !agentless && c->after_conj) su = *carry;
             if (tu < 0) tu = default_target(s, c, vp->to, su);
             if (tu < 0 && su >= 0 && s->un[su].n_np > 1) tu = su;

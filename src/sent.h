@@ -61,6 +61,8 @@ typedef struct dyad__unit {
 typedef struct dyad__clause {
     uint32_t from, to;       /* tokens */
     int after_conj;          /* starts after a clause-joining conjunction */
+    int32_t subject;         /* a relative clause's antecedent ("X, who
+                                pledged"): the subject it lacks; else -1 */
 } dyad__clause;
 
 typedef struct dyad__ev {    /* an event before output formatting */
