@@ -159,7 +159,27 @@ static int new_subject_at(const dyad__sctx *s, size_t i)
     return kind == DYAD__P_VERB || (s->t[k].cls & DYAD__CLS_ATTRIB);
 }
 
-static void add_clause(dyad__sctx *s, size_t from, size_t to, int after_conj)
+/* Does an adverbial clause with its own subject start at token i ("after
+ * revolutionaries seized", "when Iraq attacked")? i is a subordinating
+ * conjunction of time or cause (not "while" or "although": what they
+ * join is news on both sides; not "until": "will not lift the embargo
+ * until Cuba reforms" names the target there), followed by a noun phrase
+ * (known or not) and its verb. "after meeting Maliki", "since 2003" and
+ * "as well as" do not start one. */
+static int adverbial_at(const dyad__sctx *s, size_t i)
+{
+    static const char *const conj[] = {"AFTER", "BEFORE", "WHEN", "BECAUSE", NULL};
+    if (!dyad__tok_is(&s->t[i], conj) || i + 1 >= s->nt) return 0;
+    size_t k = s->chunk_end ? s->chunk_end[i + 1] : 0;
+    if (k <= i + 1) return 0;
+    while (k < s->nt && (s->t[k].cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX |
+                                        DYAD__CLS_NEG)))
+        k++;
+    return k < s->nt && s->pc[s->piece_of[k]].kind == DYAD__P_VERB;
+}
+
+static void add_clause(dyad__sctx *s, size_t from, size_t to, int after_conj,
+                       int adverbial)
 {
     if (to <= from) return;
     dyad__clause *c = &s->cl[s->ncl++];
@@ -167,6 +187,7 @@ static void add_clause(dyad__sctx *s, size_t from, size_t to, int after_conj)
     c->to = (uint32_t)to;
     c->after_conj = after_conj;
     c->subject = -1;
+    c->adverbial = adverbial;
 }
 
 static void split_clauses(dyad__sctx *s)
@@ -174,6 +195,7 @@ static void split_clauses(dyad__sctx *s)
     size_t start = 0;
     int after = 0;
     int32_t subject = -1, next_subject = -1;
+    int adverbial = 0;
     for (size_t i = 0; i < s->nt; i++) {
         const dyad__tok *t = &s->t[i];
         if (s->dead[i]) continue;
@@ -197,16 +219,19 @@ static void split_clauses(dyad__sctx *s)
         } else if (t->kind == DYAD__TK_COMMA && !in_compound(s, i) &&
                    has_verb(s, start, i) && new_subject_at(s, i)) {
             cut = 1;
+        } else if (i > start && has_verb(s, start, i) && adverbial_at(s, i)) {
+            cut = 3;              /* "..., after revolutionaries seized ..." */
         }
         if (!cut) continue;
-        add_clause(s, start, i, after);
+        add_clause(s, start, i, after, adverbial);
         if (s->ncl && s->cl[s->ncl - 1].from == start) s->cl[s->ncl - 1].subject = subject;
         start = i + 1;
         after = cut == 2;
+        adverbial = cut == 3 || (adverbial && cut == 2);
         subject = next_subject;
         next_subject = -1;
     }
-    add_clause(s, start, s->nt, after);
+    add_clause(s, start, s->nt, after, adverbial);
     if (s->ncl && s->cl[s->ncl - 1].from == start) s->cl[s->ncl - 1].subject = subject;
     if (DYAD__TRACING(s) && s->ncl > 1)
         for (size_t k = 0; k < s->ncl; k++)

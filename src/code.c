@@ -700,15 +700,16 @@ static int reported_speech(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
         q++;
     }
     if (q >= c->to) return 0;
-    dyad__clause speaking = {c->from, p, c->after_conj, c->subject};
-    dyad__clause reported = {p, c->to, 0, -1};
+    dyad__clause speaking = {c->from, p, c->after_conj, c->subject, c->adverbial};
+    dyad__clause reported = {p, c->to, 0, -1, c->adverbial};
     if (DYAD__TRACING(s))
         dyad__tracef(s, DYAD_TRACE_CLAUSE, "reported speech: '%.*s' reports '%.*s'",
                      (int)(s->t[p - 1].off + s->t[p - 1].len - s->t[c->from].off),
                      s->text + s->t[c->from].off,
                      (int)(s->t[c->to - 1].off + s->t[c->to - 1].len - s->t[p].off),
                      s->text + s->t[p].off);
-    int32_t speaker = default_source(s, &speaking, v, -1);
+    int32_t speaker = clause_source(s, &speaking, v, -1);
+    if (speaker < 0 && c->after_conj) speaker = *carry;  /* "X - who ... - said" */
     size_t start = s->nev;
     if (clause_events(s, &speaking, carry)) return -1;
     size_t before = s->nev;
@@ -843,7 +844,15 @@ static int clause_events(dyad__sctx *s, const dyad__clause *c, int32_t *carry)
             if (!s->ev[k].subord) s->ev[o++] = s->ev[k];
         s->nev = o;
     }
-    if (clause_src < 0) clause_src = default_source(s, c, c->to, -1);
+    /* the subject handed to a following "and held ...": this clause's
+     * source, else the actor before its first verb; an unknown subject
+     * ("revolutionaries seized ...") hands on none */
+    if (clause_src < 0 && nv) {
+        clause_src = clause_source(s, c, s->pc[verbs[0]].from, -1);
+        if (clause_src < 0 && nominal_in(s, c->from, s->pc[verbs[0]].from)) *carry = -1;
+    } else if (clause_src < 0) {
+        clause_src = default_source(s, c, c->to, -1);
+    }
     if (clause_src >= 0) *carry = clause_src;
     return 0;
 }
@@ -909,13 +918,29 @@ dyad_status dyad__events(dyad__sctx *s)
         return DYAD_OK;
     }
     int32_t carry = -1;
+    size_t main_events = 0;
+    uint8_t *background = NULL;        /* events of adverbial clauses */
     for (size_t k = 0; k < s->ncl; k++) {
+        size_t start = s->nev;
         if (clause_events(s, &s->cl[k], &carry)) return DYAD_ENOMEM;
         if (s->discard) {
             s->nev = 0;
             return DYAD_OK;
         }
+        if (!s->cl[k].adverbial) {
+            main_events += s->nev - start;
+        } else if (s->nev > start) {
+            if (!background && !(background = dyad__arena_calloc(s->a, DYAD_MAX_SENTENCE_EVENTS)))
+                return DYAD_ENOMEM;
+            memset(background + start, 1, s->nev - start);
+        }
         if (s->opt->code_by == DYAD_CODE_BY_SENTENCE && s->nev) break;
+    }
+    if (background && main_events) {   /* "X attacked Y after Z bombed W" */
+        size_t o = 0;
+        for (size_t k = 0; k < s->nev; k++)
+            if (!background[k]) s->ev[o++] = s->ev[k];
+        s->nev = o;
     }
     if (!s->nev && !s->opt->literal && closing_speaker(s) < 0) return DYAD_ENOMEM;
     return DYAD_OK;

@@ -63,6 +63,9 @@ typedef struct dyad__clause {
     int after_conj;          /* starts after a clause-joining conjunction */
     int32_t subject;         /* a relative clause's antecedent ("X, who
                                 pledged"): the subject it lacks; else -1 */
+    int adverbial;           /* an adverbial clause ("after X seized Y"):
+                                background, coded only when nothing else
+                                in the sentence is */
 } dyad__clause;
 
 typedef struct dyad__ev {    /* an event before output formatting */
