@@ -193,10 +193,25 @@ static int32_t passive_agent(const dyad__sctx *s, const dyad__mclause *m,
     return -1;
 }
 
+/* A plain statement (010) is an event between two sides only when they
+ * are two: "Iran said Iran's security ...", "Iraq's president said Iraq
+ * ...", "Qomi spoke of Iranian citizens" name the speaker's own country or
+ * people as the other side. (A government speaking of its own rebels or
+ * judges is a domestic dyad and stays; so do domestic acts: curfews,
+ * bans and ceasefires "in Pakistan" are coded with the country.) */
+static int statement_without_dyad(const char *sc, const char *tc, const char *code)
+{
+    if (strcmp(code, "010") || !strncmp(sc, "---", 3) || strlen(sc) < 3 ||
+        strncmp(sc, tc, 3))
+        return 0;
+    return strlen(sc) == 3 || strlen(tc) == 3 || !strcmp(tc + 3, "CVL");
+}
+
 static int add_ev(dyad__sctx *s, uint32_t snp, uint32_t tnp, const char *sc,
                   const char *tc, const char *code, const dyad__piece *vp,
                   uint32_t pattern, int subord)
 {
+    if (!s->opt->literal && statement_without_dyad(sc, tc, code)) return 0;
     for (size_t k = 0; k < s->nev; k++) {
         const dyad__ev *e = &s->ev[k];
         if (!strcmp(e->src_code, sc) && !strcmp(e->tgt_code, tc) &&
