@@ -272,6 +272,20 @@ static int same_country(const dyad__sctx *s, const npb *b, const dyad__actor *a)
     return strlen(code) >= 3 && strlen(b->base) >= 3 && !memcmp(code, b->base, 3);
 }
 
+/* Is the actor piece p only a modifier of what follows, joined to it by
+ * a hyphen ("US-backed government", "Tehran-based group", "Saudi-funded
+ * schools")? The backer, base or funder is no party to the act. ("US-led
+ * forces" are the leader's: "-led" is not in the list.) */
+static int hyphen_modifier(const dyad__sctx *s, const dyad__piece *p)
+{
+    static const char *const participles[] = {
+        "BACKED", "BASED", "BORN", "MADE", "FUNDED", "FINANCED", "SPONSORED",
+        "TRAINED", "ARMED", "SUPPORTED", "ALIGNED", "ALLIED", "FRIENDLY",
+        "BUILT", "OWNED", "EDUCATED", "BROKERED", "MEDIATED", NULL};
+    return p->to < s->nt && (s->t[p->to].flags & DYAD__TF_HYPHEN) &&
+           dyad__tok_is(&s->t[p->to], participles);
+}
+
 /* Split one chunk of nominal tokens into phrases. */
 static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
 {
@@ -283,7 +297,7 @@ static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
     for (size_t i = from; i < to;) {
         const dyad__piece *p = &s->pc[s->piece_of[i]];
         const dyad__tok *t = &s->t[i];
-        if (p->kind == DYAD__P_ACTOR) {
+        if (p->kind == DYAD__P_ACTOR && !hyphen_modifier(s, p)) {
             const dyad__actor *a = &s->im->actors[p->payload];
             int live = dyad__actor_restr(s->im, a, s->date) != NULL;
             if (live && b.actor && lower_since && !s_since &&
@@ -311,6 +325,9 @@ static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
         } else {
             if (t->cls & DYAD__CLS_FORMER) b.former = 1;
             if (is_s(t)) s_since = 1;
+            else if ((t->flags & DYAD__TF_HYPHEN) && t->up && !strcmp(t->up, "LED") &&
+                     last_nominal == i)
+                ;                         /* "US-led forces" are the US's */
             else if (lower_word(s, i)) lower_since = 1;
         }
         i = p->to > i ? p->to : i + 1;

@@ -167,7 +167,9 @@ static void segment(dyad__sctx *s)
         } else if (eg && eg >= ev) {
             add_piece(s, DYAD__P_AGENT, i, eg, vg);
             i = eg;
-        } else if (ev) {
+        } else if (ev && !((t->flags & DYAD__TF_HYPHEN) && s->npc &&
+                           s->pc[s->npc - 1].kind == DYAD__P_ACTOR)) {
+            /* not "US-led", "Iranian-backed": a modifier, no verb */
             add_piece(s, DYAD__P_VERB, i, ev, vv);
             i = ev;
         } else {
