@@ -8,7 +8,8 @@
  * ("plans to attack", "refused to help", "failed to reach"). Adverbs and
  * auxiliaries in between are passed over. The outcome:
  *  - asserted: the act, coded as the dictionary says;
- *  - pledged or threatened ("vowed to", "plans to", "will"): cooperation
+ *  - pledged or threatened ("vowed to", "plans to", "will", "efforts to",
+ *    "will do all it can to"): cooperation
  *    becomes the matching pledge of CAMEO 03 ("will meet" 036, "plans to
  *    send aid" 033), force and coercion the matching threat of CAMEO 13
  *    ("plans to attack" 1384, "will impose sanctions" 1312);
@@ -49,7 +50,7 @@ static const char *const intent_words[] = {
     "POISED", "READY", "WILLING", "DETERMINED", "DECIDE", "DECIDES",
     "DECIDED", "AGREE", "AGREES", "AGREED", "OFFER", "OFFERS", "OFFERED",
     "PROPOSE", "PROPOSES", "PROPOSED", "WISH", "WISHES", "WISHED", "EAGER",
-    "VOLUNTEERED", "RESOLVED", "COMMITTED", NULL};
+    "VOLUNTEERED", "RESOLVED", "COMMITTED", "EFFORT", "EFFORTS", NULL};
 static const char *const refuse_words[] = {
     "REFUSE", "REFUSES", "REFUSED", "REFUSING", "DECLINE", "DECLINES",
     "DECLINED", "DECLINING", "UNWILLING", "RELUCTANT", NULL};
@@ -138,7 +139,13 @@ dyad__mood dyad__verb_mood(const dyad__sctx *s, const uint32_t *live,
             g--;
         }
         const dyad__tok *t = &s->t[live[g]];
-        if (dyad__tok_is(t, intent_words)) gov = 1;
+        static const char *const can[] = {"CAN", "COULD", NULL},
+                                 *const all[] = {"ALL", "EVERYTHING", "WHATEVER", NULL};
+        if (dyad__tok_is(t, can) && g >= 2 && (s->t[live[g - 1]].cls & DYAD__CLS_PRON) &&
+            dyad__tok_is(&s->t[live[g - 2]], all)) {
+            gov = 1;                  /* "will do all it can to release" */
+            g -= 2;
+        } else if (dyad__tok_is(t, intent_words)) gov = 1;
         else if (dyad__tok_is(t, refuse_words)) gov = 2;
         else if (dyad__tok_is(t, fail_words)) gov = 3;
         else if (dyad__tok_is(t, doubt_words)) gov = 4;
