@@ -67,8 +67,10 @@ static int32_t default_source(const dyad__sctx *s, const dyad__clause *c,
             /* "Resumption of ties between Arnor and Gondor may spur": an
              * actor inside the subject's own prepositional phrase, right
              * before the verb, stands for the subject */
-            if (pp_fallback < 0 && only_aux_between(s, un->to, before))
-                pp_fallback = (int32_t)u;
+            static const char *const place[] = {"IN", "AT", "NEAR", "INSIDE", NULL};
+            if (pp_fallback < 0 && only_aux_between(s, un->to, before) &&
+                !(un->from > 0 && dyad__tok_is(&s->t[un->from - 1], place)))
+                pp_fallback = (int32_t)u;   /* not "Frances Harrison in Tehran says" */
             continue;
         }
         return (int32_t)u;
