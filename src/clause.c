@@ -97,7 +97,9 @@ static int32_t relative_antecedent(const dyad__sctx *s, size_t i)
     static const char *const relative[] = {"WHO", "WHICH", NULL};
     size_t j = i + 1;
     while (j < s->nt && (s->dead[j] || s->t[j].kind == DYAD__TK_QUOTE)) j++;
-    if (j >= s->nt || !dyad__tok_is(&s->t[j], relative)) return -1;
+    if (j >= s->nt || !(s->t[j].cls & DYAD__CLS_SUBORD) ||
+        !dyad__tok_is(&s->t[j], relative))
+        return -1;
     size_t k = j + 1;
     while (k < s->nt && ((s->t[k].cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL |
                                          DYAD__CLS_NEG)) ||
@@ -169,7 +171,9 @@ static int new_subject_at(const dyad__sctx *s, size_t i)
 static int adverbial_at(const dyad__sctx *s, size_t i)
 {
     static const char *const conj[] = {"AFTER", "BEFORE", "WHEN", "BECAUSE", NULL};
-    if (!dyad__tok_is(&s->t[i], conj) || i + 1 >= s->nt) return 0;
+    if (!(s->t[i].cls & DYAD__CLS_SUBORD) || !dyad__tok_is(&s->t[i], conj) ||
+        i + 1 >= s->nt)
+        return 0;
     size_t k = s->chunk_end ? s->chunk_end[i + 1] : 0;
     if (k <= i + 1) return 0;
     while (k < s->nt && (s->t[k].cls & (DYAD__CLS_MODAL | DYAD__CLS_AUX |
@@ -219,7 +223,7 @@ static void split_clauses(dyad__sctx *s)
         } else if (t->kind == DYAD__TK_COMMA && !in_compound(s, i) &&
                    has_verb(s, start, i) && new_subject_at(s, i)) {
             cut = 1;
-        } else if (i > start && has_verb(s, start, i) && adverbial_at(s, i)) {
+        } else if (i > start && adverbial_at(s, i) && has_verb(s, start, i)) {
             cut = 3;              /* "..., after revolutionaries seized ..." */
         }
         if (!cut) continue;
