@@ -311,14 +311,27 @@ static void track_quotes(dyad_coder *c, const dyad__sctx *s)
     c->in_quote = s->quote_open_end;
 }
 
+/* Whom "he" or "they" in the next sentence most likely means: its first
+ * person who is not the object of a preposition ("Pointing to his talks
+ * with Iranian officials, Rashid said Iraq ..." hands on Rashid), else the
+ * source of its first event, else its first actor outside a prepositional
+ * phrase, else its first actor. */
 static const dyad__np *first_actor(const dyad__sctx *s)
 {
+    const uint32_t skip = DYAD__NP_PRONOUN | DYAD__NP_AGENT_ONLY | DYAD__NP_NEW;
+    const dyad__np *any = NULL, *outside = NULL;
     for (size_t u = 0; u < s->nun; u++) {
         const dyad__np *np = &s->np[s->un[u].first_np];
-        if (!(np->flags & (DYAD__NP_PRONOUN | DYAD__NP_AGENT_ONLY | DYAD__NP_NEW)))
-            return np;
+        if (np->flags & skip) continue;
+        if (!any) any = np;
+        if (np->flags & DYAD__NP_OBJ_OF_PREP) continue;
+        if (np->n_agents > 0 || strlen(np->codes[0]) > 3) return np;
+        if (!outside) outside = np;
     }
-    return NULL;
+    if (s->nev && s->ev[0].src_np != DYAD__NONE &&
+        !(s->np[s->ev[0].src_np].flags & skip))
+        return &s->np[s->ev[0].src_np];
+    return outside ? outside : any;
 }
 
 dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,

@@ -810,12 +810,13 @@ static dyad_status appositions(dyad__sctx *s, size_t np_cap)
 /* Does every name word of tokens [from, to) stand as a whole word in the
  * remembered names? */
 static int names_match(const dyad__sctx *s, size_t from, size_t to,
-                       const char *names)
+                       const char *names, int known)
 {
     int any = 0;
     for (size_t i = from; i < to; i++) {
         const dyad__tok *t = &s->t[i];
-        if (!dyad__name_token(s, i)) continue;
+        if (known ? !(t->flags & DYAD__TF_CAP) || t->uplen < 3 : !dyad__name_token(s, i))
+            continue;
         const char *f = names;
         while ((f = strstr(f, t->up)) != NULL &&
                !(f[-1] == ' ' && (f[t->uplen] == ' ' || !f[t->uplen])))
@@ -826,26 +827,45 @@ static int names_match(const dyad__sctx *s, size_t from, size_t to,
     return any;
 }
 
+/* Is np a person the dictionaries know only as an elite on the date
+ * ("Rashid" with no date: IRQELI)? */
+static int elite_only(const dyad__np *np)
+{
+    const char *c = np->n_codes == 1 ? np->codes[0] : NULL;
+    return c && strlen(c) == 6 && !strcmp(c + 3, "ELI") && !np->n_agents;
+}
+
 /* Later mentions of a new person: "Haddad said" (or "Ambassador Haddad")
  * after "Karim Haddad, the Lebanese ambassador" or "Lebanese Ambassador
- * Karim Haddad" takes the code that the title gave the name. */
+ * Karim Haddad" takes the code that the title gave the name; so does a
+ * known person the dictionaries give only as an elite ("Rashid said" after
+ * "Iraqi President Abdul Latif Rashid"). */
 static dyad_status known_names(dyad__sctx *s, size_t np_cap)
 {
     if (!s->n_recent || !s->recent_names) return DYAD_OK;
     for (size_t i = 0; i < s->nt;) {
         int32_t in = s->np_of[i];
-        if (!dyad__name_token(s, i) ||
-            (in >= 0 && !(s->np[in].flags & DYAD__NP_AGENT_ONLY))) {
+        int elite = in >= 0 && elite_only(&s->np[in]) && (s->t[i].flags & DYAD__TF_CAP);
+        if (!elite && (!dyad__name_token(s, i) ||
+                       (in >= 0 && !(s->np[in].flags & DYAD__NP_AGENT_ONLY)))) {
             i++;
             continue;
         }
         size_t j = i + 1;
-        while (j < s->nt && dyad__name_token(s, j) && s->np_of[j] == in) j++;
+        while (j < s->nt && s->np_of[j] == in &&
+               (elite ? (s->t[j].flags & DYAD__TF_CAP) != 0 : dyad__name_token(s, j)))
+            j++;
         const dyad__np *who = NULL;
-        for (size_t k = s->n_recent; k-- > 0 && !who;)
-            if (s->recent_names[k][0] && names_match(s, i, j, s->recent_names[k]) &&
+        for (size_t k = s->n_recent; k-- > 0 && !who;) {
+            const char *names = elite ? (s->recent_words ? s->recent_words[k] : NULL)
+                                      : s->recent_names[k];
+            if (names && names[0] && names_match(s, i, j, names, elite) &&
                 person_like(s->recent[k]) && has_country(s->recent[k]->codes[0]))
                 who = s->recent[k];
+        }
+        if (who && in >= 0 && elite_only(&s->np[in]) &&
+            (elite_only(who) || strncmp(who->codes[0], s->np[in].codes[0], 3)))
+            who = NULL;                  /* only a role of his own country */
         if (who && in >= 0) {            /* "Ambassador Haddad": the agent's phrase */
             s->np[in].codes[0] = who->codes[0];
             s->np[in].flags &= ~(uint32_t)DYAD__NP_AGENT_ONLY;
