@@ -319,15 +319,11 @@ static int starts(const dyad__dline *l, const char *tag)
 void dyad__read_actors(dyad__builder *b, const char *text, size_t len)
 {
     dyad__dialect dia = dyad__detect_dialect(text, len);
-    dyad__dlines *it = malloc(sizeof *it);
+    dyad__dlines *it = dyad__dlines_open(b, text, len, dia);
+    if (!it) return;
     group g;
     memset(&g, 0, sizeof g);
     dyad__buf_init(&g.text, 0);
-    if (!it) {
-        b->oom = 1;
-        return;
-    }
-    dyad__dlines_init(it, text, len, dia);
     dyad__dline l;
     uint32_t section = 0;
     while (!b->oom && dyad__dlines_next(b, it, &l)) {

@@ -189,15 +189,16 @@ static void read_agent_line(dyad__builder *b, aread *r, const dyad__dline *l)
 void dyad__read_agents(dyad__builder *b, const char *text, size_t len)
 {
     aread *r = calloc(1, sizeof *r);
-    dyad__dlines *it = malloc(sizeof *it);
-    if (!r || !it) {
-        free(r);
-        free(it);
+    if (!r) {
         b->oom = 1;
         return;
     }
     r->dia = dyad__detect_dialect(text, len);
-    dyad__dlines_init(it, text, len, r->dia);
+    dyad__dlines *it = dyad__dlines_open(b, text, len, r->dia);
+    if (!it) {
+        free(r);
+        return;
+    }
     dyad__dline l;
     while (!b->oom && dyad__dlines_next(b, it, &l)) {
         if (l.s[0] == '!' && memchr(l.s, '=', l.n)) read_subst(b, r, &l);

@@ -207,12 +207,8 @@ void dyad__read_forms(dyad__builder *b, const char *text, size_t len)
             return;
         }
     }
-    dyad__dlines *it = malloc(sizeof *it);
-    if (!it) {
-        b->oom = 1;
-        return;
-    }
-    dyad__dlines_init(it, text, len, DYAD__PETRARCH);
+    dyad__dlines *it = dyad__dlines_open(b, text, len, DYAD__PETRARCH);
+    if (!it) return;
     dyad__dline l;
     while (!b->oom && dyad__dlines_next(b, it, &l)) read_line(b, b->forms, &l);
     free(it);

@@ -4,6 +4,8 @@
  */
 #include "dict_lines.h"
 
+#include <stdlib.h>
+
 #include "utf8.h"
 
 /* Dialect evidence: TABARI files end with ~~FINISH and comment with `;`;
@@ -56,15 +58,21 @@ dyad__dialect dyad__detect_dialect(const char *text, size_t len)
     return tab > pet ? DYAD__TABARI : DYAD__PETRARCH;
 }
 
-void dyad__dlines_init(dyad__dlines *it, const char *text, size_t len,
-                       dyad__dialect dia)
+dyad__dlines *dyad__dlines_open(dyad__builder *b, const char *text, size_t len,
+                                dyad__dialect dia)
 {
+    dyad__dlines *it = malloc(sizeof *it);
+    if (!it) {
+        b->oom = 1;
+        return NULL;
+    }
     it->p = text;
     it->end = text + len;
     it->line = 0;
     it->dia = dia;
     it->in_comment = 0;
     it->finished = 0;
+    return it;
 }
 
 void dyad__trim(const char **s, size_t *n)

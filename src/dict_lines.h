@@ -31,8 +31,10 @@ typedef struct dyad__dlines {
 /* Detect the dialect of a whole file from its comment and block styles. */
 dyad__dialect dyad__detect_dialect(const char *text, size_t len);
 
-void dyad__dlines_init(dyad__dlines *it, const char *text, size_t len,
-                       dyad__dialect dia);
+/* A line reader over text, allocated (its line buffer is large): NULL with
+ * b->oom set when memory runs out. Free it with free(). */
+dyad__dlines *dyad__dlines_open(dyad__builder *b, const char *text, size_t len,
+                                dyad__dialect dia);
 /* Next non-empty content line; 0 at the end of the file. */
 int dyad__dlines_next(dyad__builder *b, dyad__dlines *it, dyad__dline *out);
 

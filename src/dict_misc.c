@@ -15,12 +15,8 @@
 void dyad__read_discards(dyad__builder *b, const char *text, size_t len)
 {
     dyad__dialect dia = dyad__detect_dialect(text, len);
-    dyad__dlines *it = malloc(sizeof *it);
-    if (!it) {
-        b->oom = 1;
-        return;
-    }
-    dyad__dlines_init(it, text, len, dia);
+    dyad__dlines *it = dyad__dlines_open(b, text, len, dia);
+    if (!it) return;
     dyad__dline l;
     while (!b->oom && dyad__dlines_next(b, it, &l)) {
         int story = l.s[0] == '+';
@@ -185,12 +181,8 @@ static void read_issue_line(dyad__builder *b, const dyad__dline *l,
 
 void dyad__read_issues(dyad__builder *b, const char *text, size_t len)
 {
-    dyad__dlines *it = malloc(sizeof *it);
-    if (!it) {
-        b->oom = 1;
-        return;
-    }
-    dyad__dlines_init(it, text, len, DYAD__PETRARCH);
+    dyad__dlines *it = dyad__dlines_open(b, text, len, DYAD__PETRARCH);
+    if (!it) return;
     dyad__dline l;
     uint32_t category = DYAD__NONE;
     while (!b->oom && dyad__dlines_next(b, it, &l)) {

@@ -908,12 +908,8 @@ void dyad__read_verbs(dyad__builder *b, const char *text, size_t len)
 {
     vread r = {dyad__detect_dialect(text, len), DYAD__NONE, DYAD__NONE,
                DYAD__NONE, 0};
-    dyad__dlines *it = malloc(sizeof *it);
-    if (!it) {
-        b->oom = 1;
-        return;
-    }
-    dyad__dlines_init(it, text, len, r.dia);
+    dyad__dlines *it = dyad__dlines_open(b, text, len, r.dia);
+    if (!it) return;
     dyad__dline l;
     while (!b->oom && dyad__dlines_next(b, it, &l)) read_line(b, &r, &l);
     free(it);
