@@ -85,6 +85,20 @@ static uint32_t whole_match(chk *c, uint32_t root, const char *phrase)
     return end == n ? v : DYAD__NONE;
 }
 
+/* whole_match for a dictionary entry's phrase, warning at the entry when
+ * the phrase can never match (DYAD__NONE, or c->oom set). `kind` names the
+ * entry ("actor", "agent", "discard"). */
+static uint32_t entry_match(chk *c, uint32_t root, const char *kind,
+                            const char *phrase, uint32_t file, uint32_t line)
+{
+    uint32_t v = whole_match(c, root, phrase);
+    if (v == DYAD__NONE && !c->oom)
+        report(c, DYAD_SEV_WARNING, file, line,
+               "%s phrase '%s' can never match: dyad's tokenizer does not "
+               "read text as these words", kind, phrase);
+    return v;
+}
+
 static int same_restrs(const dyad__image *im, const dyad__actor *a,
                        const dyad__actor *b)
 {
@@ -142,14 +156,10 @@ static void check_actors(chk *c)
     for (size_t i = 0; i < im->n_actors; i++) {
         const dyad__actor *a = &im->actors[i];
         const char *ph = dyad__str(im, a->phrase);
-        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_ACTORS], ph);
+        uint32_t v = entry_match(c, im->roots[DYAD__ROOT_ACTORS], "actor", ph,
+                                 a->file, a->line);
         if (c->oom) return;
-        if (v == DYAD__NONE) {
-            report(c, DYAD_SEV_WARNING, a->file, a->line,
-                   "actor phrase '%s' can never match: dyad's tokenizer does "
-                   "not read text as these words", ph);
-            continue;
-        }
+        if (v == DYAD__NONE) continue;
         if (v == i || v >= im->n_actors) continue;
         const dyad__actor *w = &im->actors[v];
         int same = same_restrs(im, a, w);
@@ -260,14 +270,10 @@ static void check_agents(chk *c)
         const dyad__agent *a = &im->agents[i];
         const char *ph = dyad__str(im, a->phrase);
         if (strchr(ph, '!')) continue;         /* substitution set */
-        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_AGENTS], ph);
+        uint32_t v = entry_match(c, im->roots[DYAD__ROOT_AGENTS], "agent", ph,
+                                 a->file, a->line);
         if (c->oom) return;
-        if (v == DYAD__NONE) {
-            report(c, DYAD_SEV_WARNING, a->file, a->line,
-                   "agent phrase '%s' can never match: dyad's tokenizer does "
-                   "not read text as these words", ph);
-            continue;
-        }
+        if (v == DYAD__NONE) continue;
         if (v == i || v >= im->n_agents) continue;
         const dyad__agent *w = &im->agents[v];
         int same = !strcmp(dyad__str(im, w->code), dyad__str(im, a->code)) &&
@@ -293,15 +299,10 @@ static void check_discards(chk *c)
     const dyad__image *im = c->im;
     for (size_t i = 0; i < im->n_discards; i++) {
         const dyad__discard *d = &im->discards[i];
-        uint32_t v = whole_match(c, im->roots[DYAD__ROOT_DISCARDS],
-                                 dyad__str(im, d->phrase));
+        uint32_t v = entry_match(c, im->roots[DYAD__ROOT_DISCARDS], "discard",
+                                 dyad__str(im, d->phrase), d->file, d->line);
         if (c->oom) return;
-        if (v == DYAD__NONE)
-            report(c, DYAD_SEV_WARNING, d->file, d->line,
-                   "discard phrase '%s' can never match: dyad's tokenizer "
-                   "does not read text as these words",
-                   dyad__str(im, d->phrase));
-        else if (v != i && v < im->n_discards)
+        if (v != DYAD__NONE && v != i && v < im->n_discards)
             report(c, DYAD_SEV_WARNING, im->discards[v].file,
                    im->discards[v].line,
                    "discard phrase '%s' is listed again (at %s:%u)",
