@@ -16,6 +16,7 @@
  * ("..., Ahmadinejad, who pledged support, ..."), with the actor as its
  * subject.
  */
+#include "mood.h"
 #include "sent.h"
 
 static int is_live_word(const dyad__sctx *s, size_t i)
@@ -103,9 +104,7 @@ static int32_t relative_antecedent(const dyad__sctx *s, size_t i)
     size_t k = j + 1;
     while (k < s->nt && ((s->t[k].cls & (DYAD__CLS_AUX | DYAD__CLS_MODAL |
                                          DYAD__CLS_NEG)) ||
-                         (s->t[k].kind == DYAD__TK_WORD && !s->t[k].cls &&
-                          s->t[k].uplen > 2 &&
-                          !memcmp(s->t[k].up + s->t[k].uplen - 2, "LY", 2))))
+                         dyad__filler_word(&s->t[k])))   /* "who later shelled" */
         k++;
     if (k >= s->nt || s->pc[s->piece_of[k]].kind != DYAD__P_VERB) return -1;
     for (size_t u = 0; u < s->nun; u++)
@@ -183,14 +182,14 @@ static int adverbial_at(const dyad__sctx *s, size_t i)
 }
 
 static void add_clause(dyad__sctx *s, size_t from, size_t to, int after_conj,
-                       int adverbial)
+                       int adverbial, int32_t subject)
 {
     if (to <= from) return;
     dyad__clause *c = &s->cl[s->ncl++];
     c->from = (uint32_t)from;
     c->to = (uint32_t)to;
     c->after_conj = after_conj;
-    c->subject = -1;
+    c->subject = subject;
     c->adverbial = adverbial;
 }
 
@@ -227,16 +226,14 @@ static void split_clauses(dyad__sctx *s)
             cut = 3;              /* "..., after revolutionaries seized ..." */
         }
         if (!cut) continue;
-        add_clause(s, start, i, after, adverbial);
-        if (s->ncl && s->cl[s->ncl - 1].from == start) s->cl[s->ncl - 1].subject = subject;
+        add_clause(s, start, i, after, adverbial, subject);
         start = i + 1;
         after = cut == 2;
         adverbial = cut == 3 || (adverbial && cut == 2);
         subject = next_subject;
         next_subject = -1;
     }
-    add_clause(s, start, s->nt, after, adverbial);
-    if (s->ncl && s->cl[s->ncl - 1].from == start) s->cl[s->ncl - 1].subject = subject;
+    add_clause(s, start, s->nt, after, adverbial, subject);
     if (DYAD__TRACING(s) && s->ncl > 1)
         for (size_t k = 0; k < s->ncl; k++)
             dyad__tracef(s, DYAD_TRACE_CLAUSE, "clause %zu: '%.*s'", k + 1,

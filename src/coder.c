@@ -325,7 +325,7 @@ static const dyad__np *first_actor(const dyad__sctx *s)
         if (np->flags & skip) continue;
         if (!any) any = np;
         if (np->flags & DYAD__NP_OBJ_OF_PREP) continue;
-        if (np->n_agents > 0 || strlen(np->codes[0]) > 3) return np;
+        if (dyad__person_like(np)) return np;
         if (!outside) outside = np;
     }
     if (s->nev && s->ev[0].src_np != DYAD__NONE &&

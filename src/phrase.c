@@ -325,9 +325,6 @@ static dyad_status build_chunk(dyad__sctx *s, size_t from, size_t to)
         } else {
             if (t->cls & DYAD__CLS_FORMER) b.former = 1;
             if (is_s(t)) s_since = 1;
-            else if ((t->flags & DYAD__TF_HYPHEN) && t->up && !strcmp(t->up, "LED") &&
-                     last_nominal == i)
-                ;                         /* "US-led forces" are the US's */
             else if (lower_word(s, i)) lower_since = 1;
         }
         i = p->to > i ? p->to : i + 1;
@@ -514,13 +511,6 @@ static dyad_status attach_across(dyad__sctx *s, size_t np_cap)
 
 /* ---------------------------------------------------------- pronouns */
 
-/* He, she: a person, that is a phrase with a role (an agent, or a code
- * longer than a country's). */
-static int person_like(const dyad__np *np)
-{
-    return np->n_agents > 0 || strlen(np->codes[0]) > 3;
-}
-
 static const dyad__np *antecedent(dyad__sctx *s, size_t pos, int plural,
                                   uint32_t *n_out)
 {
@@ -530,7 +520,7 @@ static const dyad__np *antecedent(dyad__sctx *s, size_t pos, int plural,
         if (un->from >= pos) break;
         const dyad__np *np = &s->np[un->first_np];
         if (np->flags & DYAD__NP_PRONOUN) continue;
-        if (!plural && !person_like(np)) continue;
+        if (!plural && !dyad__person_like(np)) continue;
         if (!s->quoted[pos] && s->quoted[un->from]) continue;  /* '"...," he said' */
         if (!first) first = un;
         if (un->n_np > 1 && !compound) compound = un;
@@ -541,7 +531,7 @@ static const dyad__np *antecedent(dyad__sctx *s, size_t pos, int plural,
         return &s->np[pick->first_np];
     }
     *n_out = 1;
-    if (s->prev_first && !plural && !person_like(s->prev_first)) return NULL;
+    if (s->prev_first && !plural && !dyad__person_like(s->prev_first)) return NULL;
     return s->prev_first;
 }
 
@@ -860,10 +850,10 @@ static dyad_status known_names(dyad__sctx *s, size_t np_cap)
             const char *names = elite ? (s->recent_words ? s->recent_words[k] : NULL)
                                       : s->recent_names[k];
             if (names && names[0] && names_match(s, i, j, names, elite) &&
-                person_like(s->recent[k]) && has_country(s->recent[k]->codes[0]))
+                dyad__person_like(s->recent[k]) && has_country(s->recent[k]->codes[0]))
                 who = s->recent[k];
         }
-        if (who && in >= 0 && elite_only(&s->np[in]) &&
+        if (who && elite &&
             (elite_only(who) || strncmp(who->codes[0], s->np[in].codes[0], 3)))
             who = NULL;                  /* only a role of his own country */
         if (who && in >= 0) {            /* "Ambassador Haddad": the agent's phrase */
@@ -933,7 +923,7 @@ static dyad_status possessives(dyad__sctx *s)
             const dyad__unit *un = &s->un[u];
             const dyad__np *np = &s->np[un->first_np];
             if (un->from >= i || un->n_np != 1 || s->quoted[un->from] != s->quoted[i] ||
-                !np->n_codes || !has_country(np->codes[0]) || (person && !person_like(np)))
+                !np->n_codes || !has_country(np->codes[0]) || (person && !dyad__person_like(np)))
                 continue;
             owner = np;
         }

@@ -51,6 +51,13 @@ typedef struct dyad__np {
     uint32_t n_agents;
 } dyad__np;
 
+/* A person ("he", "she" can mean it): a phrase with a role, that is an
+ * agent or a code longer than a country's. */
+static inline int dyad__person_like(const dyad__np *np)
+{
+    return np->n_agents > 0 || strlen(np->codes[0]) > 3;
+}
+
 /* An actor unit: a single noun phrase or a compound of several. Patterns'
  * $ + ^ % and the default source/target search work on units. */
 typedef struct dyad__unit {
