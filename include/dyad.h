@@ -113,6 +113,11 @@ typedef struct dyad_dict_stats {
 } dyad_dict_stats;
 void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st);
 
+/* A fingerprint of a compiled set: 32 hex digits and a NUL in out. It
+ * changes when any source text or the image layout changes, so a store can
+ * tell which documents a new set must recode. */
+void dyad_dict_fingerprint(const dyad_dict *d, char out[33]);
+
 /* ------------------------------------------------- for dictionary authors */
 
 /* Check a compiled set beyond what loading it reports: a phrase, verb or
@@ -343,6 +348,14 @@ dyad_status dyad_reader_open(const char *path, dyad_input_kind kind,
  * dyad_reader_rejected(). The document is borrowed until the next call. */
 dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc);
 size_t dyad_reader_rejected(const dyad_reader *r);
+/* How far reading has got, in bytes of the input files: *done read so far,
+ * *total the size of every file found at open (0 for stdin). */
+void dyad_reader_progress(const dyad_reader *r, uint64_t *done,
+                          uint64_t *total);
+
+/* A 128-bit content hash of a document's text (as the reader gives it), by
+ * which a store recognises a document it has seen before. */
+void dyad_doc_hash(const char *text, size_t len, unsigned char out[16]);
 void dyad_reader_free(dyad_reader *r);
 
 /* ----------------------------------------------------------------- output */

@@ -216,6 +216,8 @@ dyad_status dyad_dict_build(dyad_dict_builder *db, const dyad_dict_options *opt,
     if (!d) return DYAD_ENOMEM;
     uint64_t key[2];
     content_key(db, key);
+    d->key[0] = key[0];
+    d->key[1] = key[1];
     char path[4096] = "";
     if (opt && opt->cache_dir && *opt->cache_dir) {
         snprintf(path, sizeof path, "%s/dyad-%016llx%016llx.dict",
@@ -264,6 +266,12 @@ void dyad_dict_free(dyad_dict *d)
 #undef DYAD__FREE
     }
     free(d);
+}
+
+void dyad_dict_fingerprint(const dyad_dict *d, char out[33])
+{
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)d->key[0],
+             (unsigned long long)d->key[1]);
 }
 
 void dyad_dict_get_stats(const dyad_dict *d, dyad_dict_stats *st)

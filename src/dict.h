@@ -307,6 +307,7 @@ struct dyad_dict {
     size_t map_len;
     void *owned;                 /* malloc'ed block holding the arrays */
     int from_cache;
+    uint64_t key[2];             /* content key of the sources */
     /* lookup helpers resolved once */
     uint32_t w_s;                /* the word "'S" */
 };

@@ -39,6 +39,8 @@ struct dyad_reader {
     char *id, *title, *url, *outlet;
     size_t rejected;
     int warned_id;
+    uint64_t bytes_total;        /* sizes of the files found at open */
+    uint64_t bytes_done;         /* of whole files read, and JSONL lines */
 };
 
 static void rejectf(dyad_reader *r, const char *file, unsigned long line,
@@ -103,7 +105,10 @@ static int walk(dyad_reader *r, const char *dir, int depth)
         snprintf(p, len, slash ? "%s%s" : "%s/%s", dir, names[k]);
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc = walk(r, p, depth + 1);
-        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) rc = add_path(r, p);
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+            rc = add_path(r, p);
+            r->bytes_total += (uint64_t)st.st_size;
+        }
         free(p);
     }
     for (size_t k = 0; k < n; k++) free(names[k]);
@@ -135,6 +140,7 @@ dyad_status dyad_reader_open(const char *path, dyad_input_kind kind,
         rc = walk(r, path, 0);
     } else {
         rc = add_path(r, path);
+        if (S_ISREG(st.st_mode)) r->bytes_total = (uint64_t)st.st_size;
     }
     if (rc) {
         dyad_reader_free(r);
@@ -161,6 +167,19 @@ void dyad_reader_free(dyad_reader *r)
 }
 
 size_t dyad_reader_rejected(const dyad_reader *r) { return r->rejected; }
+
+void dyad_reader_progress(const dyad_reader *r, uint64_t *done, uint64_t *total)
+{
+    *done = r->bytes_done;
+    *total = r->bytes_total;
+}
+
+void dyad_doc_hash(const char *text, size_t len, unsigned char out[16])
+{
+    uint64_t h[2] = {dyad__hash(text, len, 0x646f63), 0};
+    h[1] = dyad__hash(text, len, h[0] ^ 0x68617368);
+    memcpy(out, h, 16);
+}
 
 /* ------------------------------------------------------------ repair */
 
@@ -585,6 +604,7 @@ static int read_line(dyad_reader *r)
                 too_long = 1;
         }
         r->ipos += n + (nl != NULL);
+        r->bytes_done += n + (nl != NULL);
         if (nl) break;
     }
     if (!any) return 0;
@@ -745,6 +765,9 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
         dyad_input_kind k = r->kind;
         if (k == DYAD_INPUT_AUTO)
             k = ends_with(p, ".jsonl") ? DYAD_INPUT_JSONL : DYAD_INPUT_TEXT;
+        struct stat st;    /* JSONL counts its lines as they are read */
+        if (k == DYAD_INPUT_TEXT && !r->stdin_mode && stat(p, &st) == 0)
+            r->bytes_done += (uint64_t)st.st_size;
         if (k == DYAD_INPUT_JSONL) {
             r->f = r->stdin_mode ? stdin : fopen(p, "rb");
             r->cur = p;
