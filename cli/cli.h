@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "dyad.h"
+#include "store.h"
 
 #define CLI_MAX_FILES 64
 
@@ -55,10 +56,26 @@ void cli_unknown_add(cli_unknown *u, const dyad_result *res);
 int cli_unknown_report(cli_unknown *u, FILE *out, FILE *summary);
 void cli_unknown_free(cli_unknown *u);
 
+/* The event filter flags of dyad events and dyad series (query.c): if
+ * argv[*i] is one (or --db, stored in *db), consume it and its value and
+ * return 1; 0 if it is not one; -1 on a missing value; -2 on a bad value
+ * (the message is printed). argv[0] names the command. */
+int cli_filter_flag(store_filter *f, const char **db, int argc, char **argv,
+                    int *i);
+extern const char cli_filter_help[];
+/* Open the store, printing the reason on failure (NULL). */
+store *cli_store_open(const char *cmd, const char *db, store_mode mode);
+
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_docs(int argc, char **argv);
+int cmd_series(int argc, char **argv);
 
 #endif /* DYAD_CLI_H */

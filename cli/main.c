@@ -17,6 +17,12 @@ static void usage(FILE *f)
             "  explain \"sentence\"     show how a sentence is coded\n"
             "  extract FILE...        the article and metadata of web pages\n"
             "  validate FILE.xml      run PETRARCH unit-test records\n"
+            "  ingest [FILE|DIR|-]... code documents into the event store (dyad.db)\n"
+            "  recode                 recode stored documents with new dictionaries\n"
+            "  events                 query stored events (filters, merging, formats)\n"
+            "  series                 a dyad's time series, as a table or a chart\n"
+            "  actors                 actor codes in the store, with counts\n"
+            "  docs                   stored documents\n"
             "  dict check             list the problems of a dictionary set\n"
             "  dict lookup PHRASE     what a phrase codes to, and from which entry\n"
             "  version                print the version\n\n"
@@ -36,6 +42,12 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "recode")) return cmd_recode(argc - 1, argv + 1);
+    if (!strcmp(cmd, "events")) return cmd_events(argc - 1, argv + 1);
+    if (!strcmp(cmd, "actors")) return cmd_actors(argc - 1, argv + 1);
+    if (!strcmp(cmd, "docs")) return cmd_docs(argc - 1, argv + 1);
+    if (!strcmp(cmd, "series")) return cmd_series(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dyad %s\n", DYAD_VERSION);
         return 0;

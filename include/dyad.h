@@ -234,6 +234,12 @@ typedef struct dyad_event {
     const char *evidence;     /* the verb phrase words, "urged ... to push" */
     const char *sentence_text;
     const char *issues;       /* "ISSUE,count;..." or NULL */
+    /* An event merged from several reports of one act (dyad events
+     * --merge): GDELT's NumMentions (events merged), NumSources (outlets)
+     * and NumArticles (documents), and the ids of the documents behind
+     * it, comma-separated. 0 and NULL for the event of one report. */
+    unsigned num_mentions, num_sources, num_articles;
+    const char *reports;
 } dyad_event;
 
 typedef enum dyad_doc_flag {

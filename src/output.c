@@ -104,6 +104,30 @@ static void json_plover(obuf *o, const dyad_event *e)
     json_str(o, e->plover_context ? e->plover_context : "");
 }
 
+/* The counts of a merged event and its reports as a JSON array. */
+static void json_merged(obuf *o, const dyad_event *e)
+{
+    char tmp[96];
+    snprintf(tmp, sizeof tmp, ",\"num_mentions\":%u,\"num_sources\":%u,"
+             "\"num_articles\":%u,\"reports\":[", e->num_mentions,
+             e->num_sources, e->num_articles);
+    puts_(o, tmp);
+    const char *p = e->reports ? e->reports : "";
+    while (*p) {
+        const char *c = strchr(p, ',');
+        size_t n = c ? (size_t)(c - p) : strlen(p);
+        char id[256];
+        snprintf(id, sizeof id, "%.*s", (int)(n < 255 ? n : 255), p);
+        json_str(o, id);
+        p += n;
+        if (*p) {
+            p++;
+            puts_(o, ",");
+        }
+    }
+    puts_(o, "]");
+}
+
 static void jsonl(obuf *o, const dyad_event *e, dyad_ontology ont)
 {
     char tmp[64];
@@ -153,6 +177,7 @@ static void jsonl(obuf *o, const dyad_event *e, dyad_ontology ont)
         puts_(o, ",\"issues\":");
         json_str(o, e->issues);
     }
+    if (e->num_mentions) json_merged(o, e);
     puts_(o, "}\n");
 }
 
@@ -272,9 +297,11 @@ static void gdelt(obuf *o, const dyad_event *e, dyad_ontology ont)
     tsv_field(o, buf, 0);
     snprintf(buf, sizeof buf, "%.1f", e->goldstein);
     tsv_field(o, buf, 0);
-    tsv_field(o, "1", 0);                      /* NumMentions */
-    tsv_field(o, "1", 0);                      /* NumSources */
-    tsv_field(o, "1", 0);                      /* NumArticles */
+    unsigned counts[3] = {e->num_mentions, e->num_sources, e->num_articles};
+    for (int k = 0; k < 3; k++) {    /* NumMentions, NumSources, NumArticles */
+        snprintf(buf, sizeof buf, "%u", counts[k] ? counts[k] : 1);
+        tsv_field(o, buf, 0);
+    }
     tsv_field(o, "", 0);                       /* AvgTone */
     for (int g = 0; g < 3; g++) {              /* Actor1, Actor2, Action geo */
         int act = g == 2 && e->location.known;

@@ -1,0 +1,89 @@
+/*
+ * backend.h - what a store backend provides (store/sqlite.c, store/pg.c)
+ * and the SQL pieces they share (store/query.c): the WHERE clause of a
+ * filter, written in either dialect with its parameters bound by value.
+ * Private to store/; the commands use store.h.
+ */
+#ifndef DYAD_STORE_BACKEND_H
+#define DYAD_STORE_BACKEND_H
+
+#include "store.h"
+
+typedef struct store_ops {
+    const char *name;
+    void (*close)(store *s);
+    int (*exec)(store *s, const char *sql);     /* BEGIN, COMMIT, ROLLBACK */
+    int (*find_doc)(store *s, const unsigned char hash[16], int64_t *id);
+    int (*put_doc)(store *s, const store_doc *d, int64_t *id);
+    int (*put_events)(store *s, int64_t doc, const dyad_result *res);
+    int (*clear_events)(store *s, int64_t doc, const char *coded_with);
+    int (*events)(store *s, const store_filter *f, store_event_fn fn, void *ud);
+    int (*series)(store *s, const store_filter *f, store_series_fn fn, void *ud);
+    int (*actors)(store *s, const char *prefix, long limit, store_actor_fn fn,
+                  void *ud);
+    int (*docs)(store *s, const store_filter *f, int with_text, store_doc_fn fn,
+                void *ud);
+    int (*stale_docs)(store *s, const char *coded_with, store_id_fn fn, void *ud);
+    int (*count)(store *s, store_counts *c);
+} store_ops;
+
+/* Every backend's handle starts with this. */
+struct store {
+    const store_ops *ops;
+    char err[640];
+};
+
+store *store__sqlite_open(const char *path, store_mode mode, char *err,
+                          size_t errlen);
+store *store__pg_open(const char *conninfo, store_mode mode, char *err,
+                      size_t errlen);
+
+/* The store_precision of an event's place. */
+int store__precision(const dyad_location *l);
+
+/* printf into s->err; returns -1 for `return store__fail(...)`. */
+int store__fail(store *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------- shared SQL */
+
+typedef enum store_dialect { STORE_SQLITE = 0, STORE_PG } store_dialect;
+
+#define STORE_Q_MAX_PARAMS 24
+#define STORE_Q_MAX_SQL 4096
+
+/* A statement being written, with its parameters (text or integer). */
+typedef struct store_q {
+    store_dialect dialect;
+    char sql[STORE_Q_MAX_SQL];
+    size_t len;
+    int overflow;                 /* too long or too many parameters */
+    int n;
+    struct {
+        int is_int;
+        long long i;
+        const char *s;            /* points into own or at the caller's */
+        char own[96];
+    } p[STORE_Q_MAX_PARAMS];
+    char fts[1024];               /* a full-text query in FTS5's syntax */
+} store_q;
+
+void store__q_init(store_q *q, store_dialect d);
+void store__q_add(store_q *q, const char *sql);
+/* Append a placeholder bound to a string (copied when copy is set) or an
+ * integer. */
+void store__q_text(store_q *q, const char *s, int copy);
+void store__q_int(store_q *q, long long v);
+/* Append " WHERE ..." for the events table (alias e), or nothing when the
+ * filter has no condition. */
+void store__q_event_where(store_q *q, const store_filter *f);
+/* Append the conditions of store_docs (alias d) the same way. */
+void store__q_doc_where(store_q *q, const store_filter *f);
+/* Append " LIMIT .. OFFSET .." when f->limit is set. */
+void store__q_limit(store_q *q, const store_filter *f);
+
+/* The columns of store_event, in order, for SELECT ... FROM events e JOIN
+ * docs d ON d.id = e.doc JOIN sentences s ON s.id = e.sent. */
+extern const char store__event_columns[];
+
+#endif /* DYAD_STORE_BACKEND_H */
