@@ -38,6 +38,11 @@ store *store__sqlite_open(const char *path, store_mode mode, char *err,
 store *store__pg_open(const char *conninfo, store_mode mode, char *err,
                       size_t errlen);
 
+/* The sqlite3 handle of a SQLite store (NULL for another backend), for
+ * tests that must reach below the interface (a full disk). */
+struct sqlite3;
+struct sqlite3 *store__sqlite_handle(store *s);
+
 /* The store_precision of an event's place. */
 int store__precision(const dyad_location *l);
 

@@ -202,6 +202,11 @@ store *store__sqlite_open(const char *path, store_mode mode, char *err,
     return NULL;
 }
 
+struct sqlite3 *store__sqlite_handle(store *s)
+{
+    return s->ops == &sqlite_ops ? ((sq *)s)->db : NULL;
+}
+
 /* ------------------------------------------------------------ writing */
 
 static void bind_text(sqlite3_stmt *st, int k, const char *s)
