@@ -66,6 +66,32 @@ extern const char cli_filter_help[];
 /* Open the store, printing the reason on failure (NULL). */
 store *cli_store_open(const char *cmd, const char *db, store_mode mode);
 
+/* dyad ingest's hand-off between its coding and writing threads
+ * (handoff.c). A job owns a copy of a coded document: its text, metadata
+ * and result. */
+typedef struct cli_job {
+    dyad_doc doc;
+    dyad_result res;
+    dyad_event *events;
+    unsigned char hash[16];   /* dyad_doc_hash of doc.text */
+    char strings[];           /* every string of the job */
+} cli_job;
+/* NULL when memory ran out. Free with cli_job_free(). */
+cli_job *cli_job_new(const dyad_doc *d, const dyad_result *r,
+                     const unsigned char hash[16]);
+void cli_job_free(cli_job *j);
+
+/* A bounded queue of jobs between one producer and one consumer. */
+typedef struct cli_queue cli_queue;
+cli_queue *cli_queue_new(size_t cap);
+/* Waits while the queue is full. -1 (and the job freed) once cancelled. */
+int cli_queue_push(cli_queue *q, cli_job *j);
+/* Waits for a job; NULL once the queue is closed and empty. */
+cli_job *cli_queue_pop(cli_queue *q);
+void cli_queue_close(cli_queue *q);     /* the producer is done */
+void cli_queue_cancel(cli_queue *q);    /* the consumer gave up */
+void cli_queue_free(cli_queue *q);      /* frees the jobs left too */
+
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);

@@ -4,7 +4,15 @@
  * Work is committed in batches of whole documents, so a crash or kill -9
  * leaves a consistent database that a rerun completes: a document already
  * stored (same text hash) is skipped. A progress line goes to a terminal.
+ *
+ * Ingest runs on two threads: this one reads and codes, a writer thread
+ * stores (handoff.c carries the documents between them), so storing costs
+ * little more than coding. The coding side skips documents already
+ * committed, through a read-only connection of its own; the writer checks
+ * again for repeats within the batch it has not committed yet.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,12 +32,16 @@ typedef struct ingest {
     int batch;
     int progress;               /* 1: a progress line on stderr */
     char coded_with[96];
-    store *st;
+    store *st;                  /* the writer's connection */
+    store *rd;                  /* the coding side's, for skipping */
+    cli_queue *queue;
+    atomic_int write_failed;
     dyad_dict *dict;
     size_t dict_errors;
     dyad_coder *coder;
-    /* counts */
-    size_t docs, skipped, events, sentences, failed, in_batch;
+    /* counts: the writer's are read by the progress line */
+    atomic_size_t docs, skipped, events, sentences;
+    size_t failed, in_batch;
     int in_txn;                 /* a transaction is open */
     uint64_t bytes_done, bytes_total;
     double t0, last_shown;
@@ -150,10 +162,11 @@ static void show_progress(ingest *g, int final)
         long left = (long)(el / frac - el);
         snprintf(eta, sizeof eta, " ETA %ld:%02ld", left / 60, left % 60);
     }
+    size_t docs = g->docs, events = g->events;
     fprintf(stderr, "\r[%s] %3.0f%% %zu docs (%zu already stored), %zu events"
                     ": %.0f docs/s, %.0f events/s%s\033[K%s",
-            bar, frac * 100, g->docs, g->skipped, g->events, g->docs / el,
-            g->events / el, eta, final ? "\n" : "");
+            bar, frac * 100, docs, (size_t)g->skipped, events, docs / el,
+            events / el, eta, final ? "\n" : "");
 }
 
 /* ------------------------------------------------------------ storing */
@@ -182,18 +195,71 @@ static int begin_if_needed(ingest *g)
     return 0;
 }
 
-/* Code one document and store it with its events, unless it is stored
- * already. -1 on a store error (fatal), 0 otherwise. */
-static int ingest_doc(ingest *g, const dyad_doc *doc)
+/* The writer: store one coded document unless a copy is stored already.
+ * -1 on a store error (fatal), 0 otherwise. */
+static int write_job(ingest *g, const cli_job *j)
 {
-    store_doc sd;
-    memset(&sd, 0, sizeof sd);
-    dyad_doc_hash(doc->text, doc->len, sd.hash);
     int64_t id;
     if (begin_if_needed(g)) return -1;
-    int found = store_find_doc(g->st, sd.hash, &id);
+    int found = store_find_doc(g->st, j->hash, &id);
     if (found < 0) goto store_failed;
     if (found) {
+        g->skipped++;
+        return 0;
+    }
+    store_doc sd;
+    memset(&sd, 0, sizeof sd);
+    memcpy(sd.hash, j->hash, 16);
+    sd.key = j->doc.id;
+    sd.title = j->doc.title;
+    sd.url = j->doc.url;
+    sd.outlet = j->doc.outlet ? j->doc.outlet : j->res.agency;
+    sd.dateline = j->res.dateline;
+    sd.origin = j->doc.origin;
+    sd.date = j->res.date;
+    sd.text = j->doc.text;
+    sd.len = j->doc.len;
+    sd.coded_with = g->coded_with;
+    if (store_put_doc(g->st, &sd, &id) || store_put_events(g->st, id, &j->res))
+        goto store_failed;
+    g->docs++;
+    g->events += j->res.n_events;
+    g->sentences += j->res.n_sentences;
+    if (++g->in_batch >= (size_t)g->batch) return commit_batch(g);
+    return 0;
+store_failed:
+    fprintf(stderr, "dyad: %s\n", store_error(g->st));
+    store_rollback(g->st);
+    g->in_txn = 0;
+    return -1;
+}
+
+static void *writer(void *ud)
+{
+    ingest *g = ud;
+    cli_job *j;
+    int failed = 0;
+    while ((j = cli_queue_pop(g->queue)) != NULL) {
+        if (!failed && write_job(g, j)) {
+            failed = 1;
+            g->write_failed = 1;
+            cli_queue_cancel(g->queue);
+        }
+        cli_job_free(j);
+    }
+    if (!failed && commit_batch(g)) g->write_failed = 1;
+    return NULL;
+}
+
+/* The coding side: skip a document committed before, else code it and
+ * hand it to the writer. -1 when the writer has stopped. */
+static int code_doc(ingest *g, const dyad_doc *doc)
+{
+    unsigned char hash[16];
+    int64_t id;
+    dyad_doc_hash(doc->text, doc->len, hash);
+    int found = store_find_doc(g->rd, hash, &id);
+    if (found > 0) {
         g->skipped++;
         return 0;
     }
@@ -202,28 +268,13 @@ static int ingest_doc(ingest *g, const dyad_doc *doc)
         g->failed++;
         return 0;
     }
-    sd.key = doc->id;
-    sd.title = doc->title;
-    sd.url = doc->url;
-    sd.outlet = doc->outlet ? doc->outlet : res->agency;
-    sd.dateline = res->dateline;
-    sd.origin = doc->origin;
-    sd.date = res->date;
-    sd.text = doc->text;
-    sd.len = doc->len;
-    sd.coded_with = g->coded_with;
-    if (store_put_doc(g->st, &sd, &id) || store_put_events(g->st, id, res))
-        goto store_failed;
-    g->docs++;
-    g->events += res->n_events;
-    g->sentences += res->n_sentences;
-    if (++g->in_batch >= (size_t)g->batch) return commit_batch(g);
-    return 0;
-store_failed:
-    fprintf(stderr, "dyad: %s\n", store_error(g->st));
-    store_rollback(g->st);
-    g->in_txn = 0;
-    return -1;
+    cli_job *j = cli_job_new(doc, res, hash);
+    if (!j) {
+        fprintf(stderr, "dyad: out of memory\n");
+        cli_queue_cancel(g->queue);
+        return -1;
+    }
+    return cli_queue_push(g->queue, j);
 }
 
 /* ------------------------------------------------------------ set-up */
@@ -243,7 +294,8 @@ static int start(ingest *g)
     }
     char err[700];
     g->st = store_open(g->db, STORE_WRITE, err, sizeof err);
-    if (!g->st) {
+    if (g->st) g->rd = store_open(g->db, STORE_READ, err, sizeof err);
+    if (!g->st || !g->rd) {
         fprintf(stderr, "dyad: %s\n", err);
         return -1;
     }
@@ -253,6 +305,7 @@ static int start(ingest *g)
 
 static void finish(ingest *g)
 {
+    store_close(g->rd);
     store_close(g->st);
     dyad_coder_free(g->coder);
     dyad_dict_free(g->dict);
@@ -292,12 +345,16 @@ int cmd_ingest(int argc, char **argv)
     }
     size_t rejected = 0;
     uint64_t base = 0;
+    pthread_t th;
+    int started = !rc && (g.queue = cli_queue_new(64)) != NULL &&
+                  pthread_create(&th, NULL, writer, &g) == 0;
+    if (!started) rc = 1;
     for (int k = 0; k < ninputs && !rc; k++) {
         if (!readers[k]) continue;
         dyad_doc doc;
         uint64_t d = 0, t = 0;
         while (!rc && dyad_reader_next(readers[k], &doc) == DYAD_OK) {
-            rc = ingest_doc(&g, &doc) ? 1 : 0;
+            rc = code_doc(&g, &doc) ? 1 : 0;
             dyad_reader_progress(readers[k], &d, &t);
             g.bytes_done = base + d;
             show_progress(&g, 0);
@@ -305,13 +362,19 @@ int cmd_ingest(int argc, char **argv)
         base += t;
         rejected += dyad_reader_rejected(readers[k]);
     }
-    if (!rc && commit_batch(&g)) rc = 1;
+    if (started) {
+        cli_queue_close(g.queue);
+        pthread_join(th, NULL);
+        if (g.write_failed) rc = 1;
+    }
+    cli_queue_free(g.queue);
     g.bytes_done = g.bytes_total;
     show_progress(&g, 1);
     if (!g.dc.quiet && g.st)
         fprintf(stderr, "dyad ingest: %zu documents stored (%zu sentences, %zu "
                         "events), %zu already stored, into %s%s\n",
-                g.docs, g.sentences, g.events, g.skipped, store_backend(g.st),
+                (size_t)g.docs, (size_t)g.sentences, (size_t)g.events,
+                (size_t)g.skipped, store_backend(g.st),
                 rc ? "; stopped on the error above, work up to the last "
                      "committed batch is kept" : "");
     for (int k = 0; readers && k < ninputs; k++) dyad_reader_free(readers[k]);
@@ -416,7 +479,7 @@ int cmd_recode(int argc, char **argv)
     if (!g.dc.quiet)
         fprintf(stderr, "dyad recode: %zu of %zu stored documents recoded (%zu "
                         "events now), the rest were coded with this set already\n",
-                g.docs, before, g.events);
+                (size_t)g.docs, before, (size_t)g.events);
     free(ids.v);
     finish(&g);
     return rc || g.failed ? 1 : 0;
