@@ -320,8 +320,12 @@ static int actor_out(void *ud, const char *code, long as_source, long as_target)
 static int doc_out(void *ud, const store_docrow *d)
 {
     const int *with_text = ud;
-    printf("%lld\t%s\t%d\t%s\t%s\t%ld\t%s\t%s\n", (long long)d->id,
-           d->key ? d->key : "", d->date, d->outlet ? d->outlet : "",
+    char date[16] = "";
+    if (d->date)
+        snprintf(date, sizeof date, "%04d-%02d-%02d", d->date / 10000 % 10000,
+                 d->date / 100 % 100, d->date % 100);
+    printf("%lld\t%s\t%s\t%s\t%s\t%ld\t%s\t%s\n", (long long)d->id,
+           d->key ? d->key : "", date, d->outlet ? d->outlet : "",
            d->dateline ? d->dateline : "", d->n_events, d->title ? d->title : "",
            d->url ? d->url : "");
     if (*with_text) printf("%s\n\n", d->text ? d->text : "");
