@@ -22,7 +22,11 @@
 #include "cli.h"
 #include "store.h"
 
-#define DEFAULT_BATCH 256
+/* Without --batch a transaction is committed once a second (and at most
+ * every BATCH_MAX documents): few commits, since each rewrites the index
+ * pages it touched, and at most a second of work lost to a crash. */
+#define BATCH_SECONDS 1.0
+#define BATCH_MAX 10000
 
 typedef struct ingest {
     cli_dicts dc;
@@ -43,6 +47,7 @@ typedef struct ingest {
     atomic_size_t docs, skipped, events, sentences;
     size_t failed, in_batch;
     int in_txn;                 /* a transaction is open */
+    double txn_start;           /* when it began */
     uint64_t bytes_done, bytes_total;
     double t0, last_shown;
 } ingest;
@@ -61,7 +66,8 @@ static void usage(FILE *f, const char *cmd)
             "%s"
             "  --db PATH|URI           the store: a SQLite file (default dyad.db)\n"
             "                          or postgresql://user@host/dbname\n"
-            "  --batch N               documents per transaction (default %d)\n"
+            "  --batch N               documents per transaction (default: what\n"
+            "                          a second brings, at most %d)\n"
             "  --input text|jsonl      kind of stdin or of every input\n"
             "  --date YYYY-MM-DD       date of documents where none is found\n"
             "  --literal               code verbs as written (see dyad code)\n"
@@ -76,7 +82,7 @@ static void usage(FILE *f, const char *cmd)
                   "A document already stored (same text) is skipped.\n"
                 : "Code stored documents again with the dictionaries given, when\n"
                   "they were coded with another set or another dyad version.\n",
-            DEFAULT_BATCH, cli_dict_help);
+            BATCH_MAX, cli_dict_help);
 }
 
 /* Parse options; inputs collects the rest. 0 ok, 1 help shown, 2 error. */
@@ -192,7 +198,15 @@ static int begin_if_needed(ingest *g)
         return -1;
     }
     g->in_txn = 1;
+    g->txn_start = now();
     return 0;
+}
+
+static int batch_full(ingest *g)
+{
+    g->in_batch++;
+    if (g->batch) return g->in_batch >= (size_t)g->batch;
+    return g->in_batch >= BATCH_MAX || now() - g->txn_start >= BATCH_SECONDS;
 }
 
 /* The writer: store one coded document unless a copy is stored already.
@@ -225,8 +239,7 @@ static int write_job(ingest *g, const cli_job *j)
     g->docs++;
     g->events += j->res.n_events;
     g->sentences += j->res.n_sentences;
-    if (++g->in_batch >= (size_t)g->batch) return commit_batch(g);
-    return 0;
+    return batch_full(g) ? commit_batch(g) : 0;
 store_failed:
     fprintf(stderr, "dyad: %s\n", store_error(g->st));
     store_rollback(g->st);
@@ -315,7 +328,6 @@ static void init(ingest *g)
 {
     memset(g, 0, sizeof *g);
     dyad_options_init(&g->opt);
-    g->batch = DEFAULT_BATCH;
     g->progress = isatty(2);
 }
 
@@ -471,7 +483,7 @@ int cmd_recode(int argc, char **argv)
             rc = 1;
             break;
         }
-        if (++g.in_batch >= (size_t)g.batch && commit_batch(&g)) rc = 1;
+        if (batch_full(&g) && commit_batch(&g)) rc = 1;
         show_progress(&g, 0);
     }
     if (!rc && commit_batch(&g)) rc = 1;

@@ -156,7 +156,7 @@ static int setup(sq *q, store_mode mode)
         return 0;
     }
     if (exec(&q->base, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                       " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY"))
+                       " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY"))
         return -1;
     if (migrate(q, version)) return -1;
     return prepare_all(q);
@@ -180,8 +180,10 @@ store *store__sqlite_open(const char *path, store_mode mode, char *err,
     }
     q->base.ops = &sqlite_ops;
     q->path = path;
-    int flags = mode == STORE_READ ? SQLITE_OPEN_READONLY
-                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* a handle serves one thread: SQLite's own locking is not needed */
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (mode == STORE_READ ? SQLITE_OPEN_READONLY
+                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path, &q->db, flags, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "%s: cannot open: %s", path,
                  q->db ? sqlite3_errmsg(q->db) : "out of memory");
