@@ -147,12 +147,12 @@ static void make_view(const plot_spec *p, view *v)
     }
 }
 
-/* The y axis: covers every value drawn, with a little room beyond, and 0
- * in about five round steps (three to eight); steps of at least 1 when
- * every value is a whole number (counts). */
+/* The y axis: covers every value drawn and 0 in about five round steps
+ * (three to eight); steps of at least 1 when every value is a whole number
+ * (counts). */
 static void y_range(const plot_spec *p, layout *L)
 {
-    double mn = 0.0, mx = 0.0, pad;
+    double mn = 0.0, mx = 0.0;
     int whole = 1;
 
     L->has_data = 0;
@@ -170,9 +170,6 @@ static void y_range(const plot_spec *p, layout *L)
     }
     if (mx - mn <= 0.0)
         mx = 1.0;
-    pad = (mx - mn) * 0.04;     /* keep extreme points off the frame */
-    mx += mx > 0.0 ? pad : 0.0;
-    mn -= mn < 0.0 ? pad : 0.0;
     L->step = nice_step((mx - mn) / 5.0);
     if (whole && L->step < 1.0)
         L->step = 1.0;
@@ -424,6 +421,31 @@ static int legend(cairo_t *cr, const layout *L, const plot_spec *p, int draw)
     return rows;
 }
 
+/* Whether period i is a place for an x label: a round period of the
+ * labels' kind, or with no round step every gap-th period. */
+static int x_round(const layout *L, const plot_spec *p, size_t i)
+{
+    period t;
+
+    if (!L->step_k)
+        return i % L->gap == 0;
+    if (!p->x_labels[i])
+        return 0;
+    t = parse_period(p->x_labels[i]);
+    return t.kind == L->kind && on_boundary(&t, L->step_k);
+}
+
+/* The first period from from on that gets an x label; p->n if none.
+ * Labelled periods are at least gap apart: draw_x_axis asks from the last
+ * one plus gap, so labels never overlap (gap fits the widest label). */
+static size_t next_label(const layout *L, const plot_spec *p, size_t from)
+{
+    for (size_t i = from; i < p->n; i++)
+        if (x_round(L, p, i))
+            return i;
+    return p->n;
+}
+
 /* Work out the plot area: room on the left for the y label and the widest
  * tick, on top for the title and legend, below for the x labels; and how
  * many periods apart x labels must be not to overlap. */
@@ -448,6 +470,8 @@ static void plan(cairo_t *cr, const plot_spec *p, layout *L)
                   ? parse_period(p->x_labels[0]).kind
                   : PERIOD_OTHER;
     L->step_k = label_step(L->kind, L->gap);
+    if (L->step_k && next_label(L, p, 0) == p->n)
+        L->step_k = 0;      /* no round period: labels of mixed forms */
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -480,20 +504,6 @@ static void draw_y_axis(cairo_t *cr, const layout *L, const plot_spec *p)
     }
 }
 
-/* Whether period i is a place for an x label: a round period of the
- * labels' kind, or with no round step every gap-th period. */
-static int x_round(const layout *L, const plot_spec *p, size_t i)
-{
-    period t;
-
-    if (!L->step_k)
-        return i % L->gap == 0;
-    if (!p->x_labels[i])
-        return 0;
-    t = parse_period(p->x_labels[i]);
-    return t.kind == L->kind && on_boundary(&t, L->step_k);
-}
-
 /* At period i: a faint vertical grid line, a tick and the label. */
 static void x_tick(cairo_t *cr, const layout *L, const plot_spec *p, size_t i)
 {
@@ -513,24 +523,13 @@ static void x_tick(cairo_t *cr, const layout *L, const plot_spec *p, size_t i)
     }
 }
 
-/* Ticks and labels at round periods, never two closer than gap periods,
- * so labels never overlap (the gap fits the widest label). When no period
- * is round (labels of mixed kinds), every gap-th period. */
+/* Ticks and labels at round periods, never two closer than gap periods. */
 static void draw_x_axis(cairo_t *cr, const layout *L, const plot_spec *p)
 {
-    size_t last = 0;
-    int any = 0;
-
     font(cr, TICK_SIZE, 0);
     cairo_set_line_width(cr, 1.0);
-    for (size_t i = 0; i < p->n; i++) {
-        if ((any && i - last < L->gap) || !x_round(L, p, i))
-            continue;
-        x_tick(cr, L, p, i);
-        last = i;
-        any = 1;
-    }
-    for (size_t i = 0; !any && i < p->n; i += L->gap)
+    for (size_t i = next_label(L, p, 0); i < p->n;
+         i = next_label(L, p, i + L->gap))
         x_tick(cr, L, p, i);
 }
 
