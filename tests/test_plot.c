@@ -535,6 +535,10 @@ static void test_errors(const char *dir)
     bad.n = 1;
     check_fails(dir, "huge.png", &bad, "too large");
     check_fails(dir, "null.png", NULL, "no chart");
+    bad = c.spec;
+    bad.title = "IRN -> IRQ \xff\xfe";     /* not UTF-8: cairo refuses */
+    check_fails(dir, "latin1.png", &bad, "cannot draw");
+    check_fails(dir, "latin1.svg", &bad, "cannot draw");
     CHECK_INT(plot_write(NULL, &c.spec, err, sizeof err), -1);
     if (geteuid() != 0) {       /* root writes into read-only directories */
         snprintf(ro, sizeof ro, "%s/ro", dir);
