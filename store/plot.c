@@ -4,10 +4,11 @@
  *
  * Layout, top to bottom: the title, a legend when there are several series,
  * the plot area with a light grid at round y ticks (1, 2 or 5 times a power
- * of ten, always including 0) and x labels thinned to every k-th period so
- * they never overlap; one coloured line per series, broken where a value is
- * missing. The file is written to a temporary name beside the target and
- * renamed into place, so a failure never leaves a half-written chart.
+ * of ten, always including 0) and x labels far enough apart never to
+ * overlap, on round periods (January, week 1) when the labels are dates;
+ * one coloured line per series, broken where a value is missing. The file
+ * is written to a temporary name beside the target and renamed into place,
+ * so a failure never leaves a half-written chart.
  */
 #include "plot.h"
 
@@ -452,13 +453,14 @@ static size_t next_label(const layout *L, const plot_spec *p, size_t from)
 static void plan(cairo_t *cr, const plot_spec *p, layout *L)
 {
     double label_w = widest_x_label(cr, p);
+    double half = fmin(label_w, 200.0) / 2.0 + 4.0;   /* overhang at ends */
     double left = (p->y_label && *p->y_label) ? 30.0 : 10.0;
     int rows;
 
     y_range(p, L);
     left += widest_tick(cr, L) + 10.0;
-    L->x0 = ceil(fmax(left, label_w / 2.0 + 4.0));
-    L->x1 = floor(PLOT_WIDTH - fmax(24.0, label_w / 2.0 + 4.0));
+    L->x0 = ceil(fmax(left, half));
+    L->x1 = floor(PLOT_WIDTH - fmax(24.0, half));
     rows = legend(cr, L, p, 0);
     L->y0 = rows ? LEGEND_TOP + rows * LEGEND_ROW + 14.0 : LEGEND_TOP + 10.0;
     L->y1 = PLOT_HEIGHT - 34.0;

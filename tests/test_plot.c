@@ -438,6 +438,8 @@ static void test_write(const char *dir)
     double zeros[5] = {0}, neg[3] = {-3, -7.5, -1}, nan3[3] = {NAN, NAN, NAN};
     plot_series z = {NULL, zeros}, ng = {"goldstein", neg}, nn = {"x", nan3};
     const char *const mixed[3] = {"2003-04", NULL, "later"};
+    char wide[400];
+    const char *const wide_labels[3] = {wide, "b", wide};
     plot_spec bare = {NULL, NULL, NULL, 5, &z, 1, 0};
 
     if (chart_init(&quad, 60, 0) || chart_init(&gold, 40, 1) ||
@@ -466,9 +468,14 @@ static void test_write(const char *dir)
     check_write(dir, "negative.png", &bare, NULL);
     bare.series = &nn;
     check_write(dir, "nan.png", &bare, NULL);
+    memset(wide, 'w', sizeof wide - 1);
+    wide[sizeof wide - 1] = '\0';
+    bare.x_labels = wide_labels;
+    bare.series = &ng;
+    check_write(dir, "wide.png", &bare, NULL);   /* labels wider than all */
     /* overwriting is fine */
     check_write(dir, "quad.png", &gold.spec, NULL);
-    CHECK_INT(entries(dir), 12);
+    CHECK_INT(entries(dir), 13);
     chart_free(&quad);
     chart_free(&gold);
     chart_free(&big);
