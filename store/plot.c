@@ -4,10 +4,11 @@
  *
  * Layout, top to bottom: the title, a legend when there are several series,
  * the plot area with a light grid at round y ticks (1, 2 or 5 times a power
- * of ten, always including 0) and x labels thinned to every k-th period so
- * they never overlap; one coloured line per series, broken where a value is
- * missing. The file is written to a temporary name beside the target and
- * renamed into place, so a failure never leaves a half-written chart.
+ * of ten, always including 0) and x labels far enough apart never to
+ * overlap, on round periods (January, week 1) when the labels are dates;
+ * one coloured line per series, broken where a value is missing. The file
+ * is written to a temporary name beside the target and renamed into place,
+ * so a failure never leaves a half-written chart.
  */
 #include "plot.h"
 
@@ -35,6 +36,7 @@
 #define LEGEND_ROW 18.0     /* height of a legend row */
 #define LABEL_GAP 14.0      /* least space between two x labels */
 #define MARKER_SLOT 7.0     /* points at least this far apart get markers */
+#define PLOT_MAX_VALUE 1e15 /* larger values are an error, not overflow */
 #define MAX_POINTS 400      /* points drawn per series, about one per 2 px */
 
 typedef enum plot_format { FMT_NONE, FMT_SVG, FMT_PNG } plot_format;
@@ -420,19 +422,45 @@ static int legend(cairo_t *cr, const layout *L, const plot_spec *p, int draw)
     return rows;
 }
 
+/* Whether period i is a place for an x label: a round period of the
+ * labels' kind, or with no round step every gap-th period. */
+static int x_round(const layout *L, const plot_spec *p, size_t i)
+{
+    period t;
+
+    if (!L->step_k)
+        return i % L->gap == 0;
+    if (!p->x_labels[i])
+        return 0;
+    t = parse_period(p->x_labels[i]);
+    return t.kind == L->kind && on_boundary(&t, L->step_k);
+}
+
+/* The first period from from on that gets an x label; p->n if none.
+ * Labelled periods are at least gap apart: draw_x_axis asks from the last
+ * one plus gap, so labels never overlap (gap fits the widest label). */
+static size_t next_label(const layout *L, const plot_spec *p, size_t from)
+{
+    for (size_t i = from; i < p->n; i++)
+        if (x_round(L, p, i))
+            return i;
+    return p->n;
+}
+
 /* Work out the plot area: room on the left for the y label and the widest
  * tick, on top for the title and legend, below for the x labels; and how
  * many periods apart x labels must be not to overlap. */
 static void plan(cairo_t *cr, const plot_spec *p, layout *L)
 {
     double label_w = widest_x_label(cr, p);
+    double half = fmin(label_w, 200.0) / 2.0 + 4.0;   /* overhang at ends */
     double left = (p->y_label && *p->y_label) ? 30.0 : 10.0;
     int rows;
 
     y_range(p, L);
     left += widest_tick(cr, L) + 10.0;
-    L->x0 = ceil(fmax(left, label_w / 2.0 + 4.0));
-    L->x1 = floor(PLOT_WIDTH - fmax(24.0, label_w / 2.0 + 4.0));
+    L->x0 = ceil(fmax(left, half));
+    L->x1 = floor(PLOT_WIDTH - fmax(24.0, half));
     rows = legend(cr, L, p, 0);
     L->y0 = rows ? LEGEND_TOP + rows * LEGEND_ROW + 14.0 : LEGEND_TOP + 10.0;
     L->y1 = PLOT_HEIGHT - 34.0;
@@ -444,6 +472,8 @@ static void plan(cairo_t *cr, const plot_spec *p, layout *L)
                   ? parse_period(p->x_labels[0]).kind
                   : PERIOD_OTHER;
     L->step_k = label_step(L->kind, L->gap);
+    if (L->step_k && next_label(L, p, 0) == p->n)
+        L->step_k = 0;      /* no round period: labels of mixed forms */
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -476,20 +506,6 @@ static void draw_y_axis(cairo_t *cr, const layout *L, const plot_spec *p)
     }
 }
 
-/* Whether period i is a place for an x label: a round period of the
- * labels' kind, or with no round step every gap-th period. */
-static int x_round(const layout *L, const plot_spec *p, size_t i)
-{
-    period t;
-
-    if (!L->step_k)
-        return i % L->gap == 0;
-    if (!p->x_labels[i])
-        return 0;
-    t = parse_period(p->x_labels[i]);
-    return t.kind == L->kind && on_boundary(&t, L->step_k);
-}
-
 /* At period i: a faint vertical grid line, a tick and the label. */
 static void x_tick(cairo_t *cr, const layout *L, const plot_spec *p, size_t i)
 {
@@ -509,27 +525,14 @@ static void x_tick(cairo_t *cr, const layout *L, const plot_spec *p, size_t i)
     }
 }
 
-/* Ticks and labels at round periods, never two closer than gap periods,
- * so labels never overlap (the gap fits the widest label). When no period
- * is round (labels of mixed kinds), every gap-th period. */
+/* Ticks and labels at round periods, never two closer than gap periods. */
 static void draw_x_axis(cairo_t *cr, const layout *L, const plot_spec *p)
 {
-    layout every = *L;
-    size_t last = 0;
-    int any = 0;
-
     font(cr, TICK_SIZE, 0);
     cairo_set_line_width(cr, 1.0);
-    for (size_t i = 0; i < p->n; i++) {
-        if ((any && i - last < L->gap) || !x_round(L, p, i))
-            continue;
+    for (size_t i = next_label(L, p, 0); i < p->n;
+         i = next_label(L, p, i + L->gap))
         x_tick(cr, L, p, i);
-        last = i;
-        any = 1;
-    }
-    every.step_k = 0;
-    for (size_t i = 0; !any && i < p->n; i += L->gap)
-        x_tick(cr, &every, p, i);
 }
 
 /* The axis lines, and y = 0 when asked for and inside the plot. */
@@ -568,7 +571,7 @@ static void draw_series(cairo_t *cr, const layout *L, const plot_spec *p,
     const double *y = L->v->y[s];
     size_t n = L->v->n;
     rgb c = series_colour(p, s);
-    int pen = 0, dots = L->slot >= MARKER_SLOT;
+    int pen = 0, dots = L->slot * (double)L->v->per >= MARKER_SLOT;
 
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
     cairo_set_line_width(cr, n > 150 ? 1.5 : 2.0);
@@ -595,20 +598,37 @@ static void draw_series(cairo_t *cr, const layout *L, const plot_spec *p,
     cairo_fill(cr);
 }
 
+/* The title, and on its right how many periods a point stands for when
+ * it is more than one. */
 static void draw_title(cairo_t *cr, const layout *L, const plot_spec *p)
 {
-    if (!p->title || !*p->title)
-        return;
-    font(cr, TITLE_SIZE, 1);
-    grey(cr, 0.1);
-    text_at(cr, p->title, L->x0, 26.0, 0.0);
+    static const char *const units[] = {
+        [PERIOD_OTHER] = "periods", [PERIOD_YEAR] = "years",
+        [PERIOD_MONTH] = "months", [PERIOD_WEEK] = "weeks",
+        [PERIOD_DAY] = "days"};
+    char note[64];
+
+    if (p->title && *p->title) {
+        font(cr, TITLE_SIZE, 1);
+        grey(cr, 0.1);
+        text_at(cr, p->title, L->x0, 26.0, 0.0);
+    }
+    if (L->v->per > 1) {
+        snprintf(note, sizeof note, "each point: mean of %zu %s", L->v->per,
+                 units[L->kind]);
+        font(cr, TICK_SIZE, 0);
+        grey(cr, 0.4);
+        text_at(cr, note, L->x1, 26.0, 1.0);
+    }
 }
 
 /* The whole chart on a PLOT_WIDTH x PLOT_HEIGHT canvas. */
 static void draw_chart(cairo_t *cr, const plot_spec *p)
 {
-    layout L;
+    view v;
+    layout L = {.v = &v};
 
+    make_view(p, &v);
     cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
     cairo_paint(cr);
     plan(cr, p, &L);
@@ -731,9 +751,14 @@ static const char *spec_problem(const plot_spec *p)
         return "no chart";
     if (p->n_series < 1 || p->n_series > PLOT_MAX_SERIES || !p->series)
         return "a chart needs 1 to 4 series";
-    for (size_t s = 0; s < p->n_series; s++)
+    for (size_t s = 0; s < p->n_series; s++) {
         if (p->n && !p->series[s].y)
             return "a series has no values";
+        for (size_t i = 0; i < p->n; i++)
+            if (isfinite(p->series[s].y[i]) &&
+                fabs(p->series[s].y[i]) > PLOT_MAX_VALUE)
+                return "a value is too large to draw";
+    }
     return NULL;
 }
 

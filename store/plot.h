@@ -41,12 +41,17 @@ typedef struct plot_spec {
 } plot_spec;
 
 /* Write the chart to path, the format from its extension (.svg or .png,
- * case-insensitive). The y axis always includes 0. The chart is written to
- * a temporary file beside path and renamed into place, so path is either
- * the whole new chart or what it was before.
+ * case-insensitive). The y axis always includes 0; several series get a
+ * legend; x labels fall on round periods ("2003-01", "2003-W01", the first
+ * of a month) when they have the series command's forms. With more than
+ * 400 periods each point drawn is the mean of a run of periods, and the
+ * chart says so. The chart is written to a temporary file beside path and
+ * renamed into place, so path is either the whole new chart or what it
+ * was before.
  * 0 on success; -1 with a message naming the file in err (an unknown
- * extension, a spec without series, a directory that is missing or
- * read-only, a full disk), and no file is left behind. */
+ * extension, a spec without series or with a value beyond +-1e15, a
+ * directory that is missing or read-only, a full disk), and then no file
+ * is left behind. */
 int plot_write(const char *path, const plot_spec *p, char *err, size_t errlen);
 
 #endif /* DYAD_PLOT_H */
