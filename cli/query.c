@@ -136,6 +136,7 @@ static void to_record(const store_event *s, dyad_event *e, char *id, size_t idle
         e->location.lat = s->lat;
         e->location.lon = s->lon;
         e->location.known = 1;
+        e->location.precision = s->precision;
     }
     e->outlet = s->outlet;
     e->evidence = s->evidence ? s->evidence : "";

@@ -210,10 +210,29 @@ typedef struct dyad_actor {
     const char *text;         /* the words of the sentence that named it */
 } dyad_actor;
 
+/* How precisely an event's place is known: the gazetteer entry it was
+ * placed at is a city, a first-level region (a state, province,
+ * governorate; placed at its capital) or a country (placed at the
+ * population-weighted centre of its GeoNames cities). */
+typedef enum dyad_place_precision {
+    DYAD_PLACE_NONE = 0,      /* no place: known is 0 */
+    DYAD_PLACE_COUNTRY = 1,
+    DYAD_PLACE_REGION = 2,
+    DYAD_PLACE_CITY = 3
+} dyad_place_precision;
+
+/* Where an event happened, from dyad's built-in gazetteer
+ * (data/gazetteer/places.tsv): the place named in its sentence (after
+ * "in", "at", "near", "outside", "from" ... first), else the dateline's
+ * place, else its actors' country. name is the gazetteer's name as a
+ * dictionary phrase ("FALLUJAH", "BASRA_PROVINCE", "IRAQ"), country its
+ * ISO 3166-1 alpha-3 code; both are static strings. lat and lon are
+ * degrees (WGS84). See docs/event-record.md for the rules. */
 typedef struct dyad_location {
     const char *name, *country;
     double lat, lon;
     int known;                /* 0: no location (written as null) */
+    int precision;            /* a dyad_place_precision */
 } dyad_location;
 
 typedef struct dyad_event {

@@ -9,6 +9,7 @@
 
 #include "cameo.h"
 #include "metadata.h"
+#include "place.h"
 #include "sent.h"
 #include "sentence.h"
 
@@ -36,6 +37,12 @@ struct dyad_coder {
     int in_quote;
     const dyad__np *quote_speaker;
     uint32_t para;
+    /* the report's dateline place: its span of dl_text, and its gazetteer
+     * row, looked up when the first event is placed (dl_looked) */
+    const char *dl_text;
+    uint32_t dl_from, dl_to;
+    int dl_looked;
+    const dyad__place_row *dl_row;
 };
 
 /* A phrase's words for the actor memory: all words (for titles), or only
@@ -185,11 +192,69 @@ static int seen_in_doc(const dyad_coder *c, const char *src, const char *tgt,
     return 0;
 }
 
+/* The gazetteer row of the report's dateline place (NULL: none or not in
+ * the gazetteer), tokenized as sentences are; looked up once a document. */
+static dyad_status dateline_place(dyad_coder *c, const dyad__place_row **out)
+{
+    if (!c->dl_looked && c->dl_to > c->dl_from) {
+        dyad__tok *t;
+        size_t n, end;
+        dyad_status st = dyad__tokenize(&c->d->im, &c->a, c->dl_text, c->dl_from,
+                                        c->dl_to, &t, &n);
+        if (st) return st;
+        c->dl_row = n ? dyad__place_at(t, n, 0, &end) : NULL;
+    }
+    c->dl_looked = 1;
+    *out = c->dl_row;
+    return DYAD_OK;
+}
+
+static void trace_place(dyad_coder *c, const dyad_event *r, dyad__place_why why)
+{
+    static const char *const whys[] = {
+        "no place", "named after a preposition", "named in the sentence",
+        "the dateline", "a country named after a preposition",
+        "the source's country", "the target's country"};
+    static const char *const kinds[] = {"", "country", "region", "city"};
+    char line[256];
+    if (why == DYAD__PLACE_BY_NONE)
+        snprintf(line, sizeof line, "place of %s: none", r->cameo);
+    else
+        snprintf(line, sizeof line, "place of %s: %s [%s] %s, %s (%.4f, %.4f)",
+                 r->cameo, r->location.name, r->location.country,
+                 kinds[r->location.precision], whys[why], r->location.lat,
+                 r->location.lon);
+    c->trace(c->trace_ud, DYAD_TRACE_NOTE, line);
+}
+
+/* Place the records c->ev[from, nev), made from the events s->ev[ev_of[0]],
+ * s->ev[ev_of[1]] ... of sentence s, by the rules of place.c. */
+static dyad_status place_records(dyad_coder *c, const dyad__sctx *s,
+                                 const size_t *ev_of, size_t from)
+{
+    dyad__place_mention *m;
+    size_t nm;
+    const dyad__place_row *dl;
+    dyad_status st = dyad__place_mentions(s, &m, &nm);
+    if (st || (st = dateline_place(c, &dl)) != DYAD_OK) return st;
+    for (size_t k = from; k < c->nev; k++) {
+        dyad_event *r = &c->ev[k];
+        dyad__place_why why =
+            dyad__place_event(m, nm, &s->ev[ev_of[k - from]], dl,
+                              r->source.country, r->target.country, &r->location);
+        if (c->trace) trace_place(c, r, why);
+    }
+    return DYAD_OK;
+}
+
 static dyad_status add_records(dyad_coder *c, const dyad__sctx *s,
                                const char *doc_id, unsigned sentence,
                                const char *outlet, const char *sent_text,
                                int dedup)
 {
+    size_t first = c->nev;
+    size_t *ev_of = s->nev ? dyad__arena_alloc(&c->a, s->nev * sizeof *ev_of) : NULL;
+    if (s->nev && !ev_of) return DYAD_ENOMEM;
     for (size_t k = 0; k < s->nev; k++) {
         const dyad__ev *e = &s->ev[k];
         if (dedup && seen_in_doc(c, e->src_code, e->tgt_code, e->code)) continue;
@@ -238,9 +303,9 @@ static dyad_status add_records(dyad_coder *c, const dyad__sctx *s,
         if (!r->source.text || !r->target.text || !r->evidence ||
             !r->source.country || !r->target.country)
             return DYAD_ENOMEM;
-        c->nev++;
+        ev_of[c->nev++ - first] = k;
     }
-    return DYAD_OK;
+    return c->nev > first ? place_records(c, s, ev_of, first) : DYAD_OK;
 }
 
 /* ---------------------------------------------------------- sentences */
@@ -346,6 +411,10 @@ dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,
     c->in_quote = 0;
     c->quote_speaker = NULL;
     c->para = 0;
+    c->dl_text = text;
+    c->dl_from = c->dl_to = 0;
+    c->dl_looked = 0;
+    c->dl_row = NULL;
     memset(&c->res, 0, sizeof c->res);
     if (sst) *sst = DYAD_SENT_CODED;
     if (len > DYAD_MAX_DOC_BYTES) return DYAD_ELIMIT;
@@ -353,6 +422,8 @@ dyad_status dyad_code_sentence(dyad_coder *c, const char *text, size_t len,
     size_t from = 0;
     if (dyad__find_dateline(text, 0, len, &dl)) {
         from = dl.to;
+        c->dl_from = dl.place_from;
+        c->dl_to = dl.place_to;
         if (sst) *sst = DYAD_SENT_DATELINE;
         if (c->trace) c->trace(c->trace_ud, DYAD_TRACE_NOTE, "dateline removed");
     }
@@ -491,6 +562,10 @@ dyad_status dyad_code_doc(dyad_coder *c, const dyad_doc *doc, dyad_diag_fn diag,
     c->in_quote = 0;
     c->quote_speaker = NULL;
     c->para = 0;
+    c->dl_text = doc ? doc->text : NULL;
+    c->dl_from = c->dl_to = 0;
+    c->dl_looked = 0;
+    c->dl_row = NULL;
     memset(&c->res, 0, sizeof c->res);
     *out = &c->res;
     if (!doc || !doc->id || (!doc->text && doc->len)) return DYAD_EINVAL;
@@ -523,6 +598,8 @@ dyad_status dyad_code_doc(dyad_coder *c, const dyad_doc *doc, dyad_diag_fn diag,
                                  &dl);
     if (st) return st;
     if (dl.to) {
+        c->dl_from = dl.place_from;
+        c->dl_to = dl.place_to;
         c->res.dateline = dyad__arena_strndup(&c->a, doc->text + dl.place_from,
                                               dl.place_to - dl.place_from);
         if (dl.agency_to) {

@@ -128,6 +128,16 @@ static void json_merged(obuf *o, const dyad_event *e)
     puts_(o, "]");
 }
 
+static const char *precision_name(int p)
+{
+    switch (p) {
+    case DYAD_PLACE_CITY: return "city";
+    case DYAD_PLACE_REGION: return "region";
+    case DYAD_PLACE_COUNTRY: return "country";
+    default: return NULL;
+    }
+}
+
 static void jsonl(obuf *o, const dyad_event *e, dyad_ontology ont)
 {
     char tmp[64];
@@ -161,9 +171,11 @@ static void jsonl(obuf *o, const dyad_event *e, dyad_ontology ont)
         json_str(o, e->location.name);
         puts_(o, ",\"country\":");
         json_str(o, e->location.country);
-        snprintf(tmp, sizeof tmp, ",\"lat\":%.4f,\"lon\":%.4f}", e->location.lat,
-                 e->location.lon);
+        snprintf(tmp, sizeof tmp, ",\"lat\":%.4f,\"lon\":%.4f,\"precision\":",
+                 e->location.lat, e->location.lon);
         puts_(o, tmp);
+        json_str(o, precision_name(e->location.precision));
+        puts_(o, "}");
     } else {
         puts_(o, "null");
     }
@@ -262,6 +274,18 @@ static void gdelt_actor(obuf *o, const dyad_actor *a)
     for (int t = 0; t < 3; t++) tsv_field(o, type[t], 0);
 }
 
+/* GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world
+ * city, 5 world state (first-level division). */
+static const char *gdelt_geo_type(const dyad_location *l)
+{
+    int us = l->country && !strcmp(l->country, "USA");
+    switch (l->precision) {
+    case DYAD_PLACE_CITY: return us ? "3" : "4";
+    case DYAD_PLACE_REGION: return us ? "2" : "5";
+    default: return "1";
+    }
+}
+
 static void gdelt(obuf *o, const dyad_event *e, dyad_ontology ont)
 {
     char buf[64];
@@ -305,7 +329,7 @@ static void gdelt(obuf *o, const dyad_event *e, dyad_ontology ont)
     tsv_field(o, "", 0);                       /* AvgTone */
     for (int g = 0; g < 3; g++) {              /* Actor1, Actor2, Action geo */
         int act = g == 2 && e->location.known;
-        tsv_field(o, act ? "4" : "0", 0);
+        tsv_field(o, act ? gdelt_geo_type(&e->location) : "0", 0);
         tsv_field(o, act ? e->location.name : "", 0);
         tsv_field(o, act ? e->location.country : "", 0);
         tsv_field(o, "", 0);

@@ -241,12 +241,19 @@ void store__q_event_where(store_q *q, const store_filter *f)
         store__q_text(q, f->outlet, 0);
     }
     if (f->place) {
+        /* places are stored as the gazetteer writes them: FALLUJAH,
+         * BASRA_PROVINCE; a country as its code */
+        char norm[96];
+        size_t n = 0;
+        for (; f->place[n] && n + 1 < sizeof norm; n++)
+            norm[n] = f->place[n] == ' ' ? '_' : (char)toupper((unsigned char)f->place[n]);
+        norm[n] = 0;
         cond(q, &first);
         store__q_add(q, "(e.place_country = ");
-        store__q_text(q, f->place, 0);
-        store__q_add(q, " OR lower(e.place) = lower(");
-        store__q_text(q, f->place, 0);
-        store__q_add(q, "))");
+        store__q_text(q, norm, 1);
+        store__q_add(q, " OR e.place = ");
+        store__q_text(q, norm, 1);
+        store__q_add(q, ")");
     }
     if (f->doc) {
         cond(q, &first);

