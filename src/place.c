@@ -77,6 +77,8 @@ const dyad__place_row *dyad__place_at(const dyad__tok *t, size_t n, size_t i,
             best = r;
             *end = j + 1;
         }
+        uint32_t b = dyad__place_prefix_bit(h);
+        if (!(dyad__place_prefixes[b / 64] >> (b % 64) & 1)) break;
     }
     return best;
 }

@@ -27,12 +27,16 @@ typedef struct dyad__place_row {
 } dyad__place_row;
 
 /* The generated tables (places_table.c in the build directory). A slot is
- * 0 when empty, else (16-bit hash tag << 16) | (row + 1); countries holds
- * the row of each country's own name, sorted by country code. */
+ * 0 when empty, else (16-bit hash tag << 16) | (row + 1); prefixes has the
+ * bit dyad__place_prefix_bit() of the hash of every name's first words set
+ * ("NEW", "NEW_YORK" for NEW_YORK_CITY), so that a lookup stops adding words
+ * as soon as no longer name can follow; countries holds the row of each
+ * country's own name, sorted by country code. */
 extern const dyad__place_row dyad__place_rows[];
 extern const uint32_t dyad__place_count;
 extern const uint32_t dyad__place_slots[];
 extern const uint32_t dyad__place_mask;        /* slots - 1, a power of 2 */
+extern const uint64_t dyad__place_prefixes[];  /* DYAD__PLACE_PREFIX_BITS bits */
 extern const uint16_t dyad__place_countries[];
 extern const uint32_t dyad__place_n_countries;
 extern const uint32_t dyad__place_max_words;   /* words of the longest name */
@@ -52,6 +56,14 @@ static inline uint64_t dyad__place_hash(uint64_t h, const char *s, size_t n)
 
 /* The slot tag of a hash: its top 16 bits. */
 static inline uint32_t dyad__place_tag(uint64_t h) { return (uint32_t)(h >> 48); }
+
+#define DYAD__PLACE_PREFIX_BITS 65536u
+/* The prefix bit of a hash: 16 bits of it that neither the slot index (the
+ * low bits) nor the tag uses. */
+static inline uint32_t dyad__place_prefix_bit(uint64_t h)
+{
+    return (uint32_t)(h >> 24) & (DYAD__PLACE_PREFIX_BITS - 1);
+}
 
 struct dyad__sctx;
 struct dyad__ev;

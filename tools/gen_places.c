@@ -3,7 +3,8 @@
  * into constant C tables (places_table.c in the build directory) that
  * src/place.c looks names up in: the rows, an open-addressing hash of their
  * names (dyad__place_hash of src/place.h, linear probing, at most half
- * full) and the row of each country's own name. Usage:
+ * full), a bit set of the hashes of names' first words and the row of each
+ * country's own name. Usage:
  *   gen_places IN.tsv OUT.c
  * Fails on a malformed row or a name listed twice, naming the line.
  */
@@ -110,6 +111,28 @@ static int fill_slots(const row *rows, unsigned n, uint32_t *slots, uint32_t mas
     return 0;
 }
 
+/* The prefix bits of every name: the hash of its first k words for each
+ * k short of all of them. */
+static void write_prefixes(FILE *out, const row *rows, unsigned n)
+{
+    static uint64_t bits[DYAD__PLACE_PREFIX_BITS / 64];
+    for (unsigned r = 0; r < n; r++) {
+        const char *name = rows[r].name;
+        uint64_t h = DYAD__PLACE_HASH_INIT;
+        for (const char *p = name; *p; p++) {
+            if (*p == '_' || *p == '-') {
+                uint32_t b = dyad__place_prefix_bit(h);
+                bits[b / 64] |= 1ull << (b % 64);
+            }
+            h = dyad__place_hash(h, p, 1);
+        }
+    }
+    fprintf(out, "const uint64_t dyad__place_prefixes[] = {\n");
+    for (unsigned i = 0; i < DYAD__PLACE_PREFIX_BITS / 64; i++)
+        fprintf(out, "0x%llxull,%s", (unsigned long long)bits[i], i % 4 == 3 ? "\n" : " ");
+    fprintf(out, "};\n\n");
+}
+
 static void write_rows(FILE *out, const row *rows, unsigned n)
 {
     fprintf(out, "const dyad__place_row dyad__place_rows[] = {\n");
@@ -168,6 +191,7 @@ int main(int argc, char **argv)
     for (uint32_t i = 0; i < size; i++)
         fprintf(out, "%uu,%s", slots[i], i % 8 == 7 ? "\n" : " ");
     fprintf(out, "};\nconst uint32_t dyad__place_mask = %uu;\n\n", size - 1);
+    write_prefixes(out, rows, n);
     write_countries(out, rows, n);
     free(slots);
     for (unsigned r = 0; r < n; r++) free(rows[r].name);
