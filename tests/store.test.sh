@@ -139,4 +139,4 @@ if [ $fails -gt 0 ]; then
     echo "store: $fails failure(s) (database: $db)"
     exit 1
 fi
-echo "store: ingest, events, merging, actors, docs, series and recode pass on ${DYAD_TEST_DB:+$DYAD_TEST_DB}${DYAD_TEST_DB:-SQLite}"
+echo "store: ingest, events, merging, actors, docs, series and recode pass on ${DYAD_TEST_DB:-SQLite}"
