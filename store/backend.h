@@ -52,6 +52,31 @@ typedef enum store_dialect { STORE_SQLITE = 0, STORE_PG } store_dialect;
 #define STORE_Q_MAX_PARAMS 24
 #define STORE_Q_MAX_SQL 4096
 
+/* PostgreSQL (store/pg.c). Document, sentence and event rows wait in COPY
+ * buffers, sent once they hold STORE_PG_COPY_FLUSH bytes (and always
+ * before COMMIT); a buffer may never hold more than STORE_PG_COPY_MAX (a
+ * document whose rows would pass it is an error). Reads go through a
+ * cursor, STORE_PG_FETCH_ROWS rows at a time, so memory stays bounded
+ * however many rows match; sentence ids are reserved STORE_PG_ID_BLOCK at
+ * a time. Each can be overridden with -DNAME=value. */
+#ifndef STORE_PG_COPY_FLUSH
+#define STORE_PG_COPY_FLUSH (1u << 20)
+#endif
+#ifndef STORE_PG_COPY_MAX
+#define STORE_PG_COPY_MAX (256u << 20)
+#endif
+#ifndef STORE_PG_FETCH_ROWS
+#define STORE_PG_FETCH_ROWS 1000
+#endif
+#ifndef STORE_PG_ID_BLOCK
+#define STORE_PG_ID_BLOCK 1024
+#endif
+/* Documents waiting to be sent: find_doc looks them up in a plain array
+ * of this size, and a full one is sent. */
+#ifndef STORE_PG_PENDING_DOCS
+#define STORE_PG_PENDING_DOCS 1024
+#endif
+
 /* A statement being written, with its parameters (text or integer). */
 typedef struct store_q {
     store_dialect dialect;
