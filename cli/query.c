@@ -302,7 +302,7 @@ int cmd_events(int argc, char **argv)
     int rc = o.merged ? store_events_merged(s, &f, (store_merge)merge, window,
                                             merged_out, &o)
                       : store_events(s, &f, event_out, &o);
-    fwrite(o.buf, 1, o.len, stdout);
+    if (o.len) fwrite(o.buf, 1, o.len, stdout);   /* NULL buf: no events */
     fflush(stdout);
     if (rc) fprintf(stderr, "dyad events: %s\n", store_error(s));
     store_close(s);

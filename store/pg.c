@@ -33,8 +33,8 @@ typedef struct pg {
     PGconn *conn;
     char *where;              /* the URI, password masked: for messages */
     copybuf docs, sent, ev;   /* rows not yet sent */
-    int full;                 /* a buffer hit STORE_PG_COPY_MAX or malloc failed */
-    struct {                  /* the documents in docs, for find_doc */
+    int full;                 /* a buffer passed STORE_PG_COPY_MAX, or OOM */
+    struct {                  /* the documents whose rows wait, for find_doc */
         unsigned char hash[16];
         int64_t id;
     } pending[STORE_PG_PENDING_DOCS];
@@ -58,8 +58,8 @@ static int first_line(const char *s)
  * server's message (or libpq's, when the result holds none). */
 static int fail_pg(pg *p, const char *what, const PGresult *r)
 {
-    const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    const char *detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;
+    const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+    const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
     if (!msg || !*msg) msg = PQerrorMessage(p->conn);
     if (!msg || !*msg) msg = "failed";
     return store__fail(&p->base, "%s: %s: %.*s%s%.*s%s", p->where, what,
@@ -226,8 +226,8 @@ static int copy_in(pg *p, copybuf *b, const char *sql, const char *what)
     }
     PQclear(r);
     int sent = PQputCopyData(p->conn, b->p, (int)len) == 1;
-    int rc = PQputCopyEnd(p->conn, sent ? NULL : "dyad: sending failed") == 1 &&
-             sent ? 0 : fail_pg(p, what, NULL);
+    int ended = PQputCopyEnd(p->conn, sent ? NULL : "dyad: not sent") == 1;
+    int rc = sent && ended ? 0 : fail_pg(p, what, NULL);
     while ((r = PQgetResult(p->conn))) {
         ExecStatusType st = PQresultStatus(r);
         if (st != PGRES_COMMAND_OK && rc == 0) rc = fail_pg(p, what, r);
@@ -312,10 +312,9 @@ static void pg_close(store *s)
  * for a schema without tables), -1 with the reason in the store error. */
 static int identify(pg *p, int *version)
 {
-    PGresult *r = query(p, "inspect", "SELECT (SELECT count(*) FROM pg_tables "
-                        "WHERE schemaname = current_schema()), (SELECT count(*) "
-                        "FROM pg_tables WHERE schemaname = current_schema() AND "
-                        "tablename = 'dyad_meta')", 0, NULL, NULL, NULL,
+    PGresult *r = query(p, "inspect", "SELECT count(*), count(*) FILTER "
+                        "(WHERE tablename = 'dyad_meta') FROM pg_tables WHERE "
+                        "schemaname = current_schema()", 0, NULL, NULL, NULL,
                         PGRES_TUPLES_OK);
     if (!r) return -1;
     long tables = atol(PQgetvalue(r, 0, 0));
@@ -343,9 +342,9 @@ static int identify(pg *p, int *version)
                            "version); nothing was written to it", p->where);
     *version = (int)v;
     if (v > STORE_SCHEMA_VERSION)
-        return store__fail(&p->base, "%s has schema version %ld, newer than this "
-                           "dyad (%s) knows (%d): use a newer dyad", p->where, v,
-                           DYAD_VERSION, STORE_SCHEMA_VERSION);
+        return store__fail(&p->base, "%s has schema version %ld, newer than "
+                           "this dyad (%s) knows (%d): use a newer dyad",
+                           p->where, v, DYAD_VERSION, STORE_SCHEMA_VERSION);
     return 0;
 }
 
@@ -359,10 +358,11 @@ static int migrate_step(pg *p, int v)
     char ver[16];
     snprintf(ver, sizeof ver, "%d", v + 1);
     const char *vals[1] = {ver};
-    PGresult *r = query(p, "migrate", "INSERT INTO dyad_meta (key, value) VALUES "
-                        "('application', 'dyad'), ('schema_version', $1) ON "
-                        "CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        1, vals, NULL, NULL, PGRES_COMMAND_OK);
+    PGresult *r = query(p, "migrate", "INSERT INTO dyad_meta (key, value) "
+                        "VALUES ('application', 'dyad'), ('schema_version', "
+                        "$1) ON CONFLICT (key) DO UPDATE SET value = "
+                        "excluded.value", 1, vals, NULL, NULL,
+                        PGRES_COMMAND_OK);
     PQclear(r);
     return r ? 0 : -1;
 }
@@ -393,19 +393,20 @@ static int migrate(pg *p)
 
 static int setup(pg *p, store_mode mode)
 {
-    if (run(p, "set up the session", "SET cursor_tuple_fraction = 1")) return -1;
+    /* cursors are read to the end: plan for all rows, not the first */
+    if (run(p, "session", "SET cursor_tuple_fraction = 1")) return -1;
     if (mode == STORE_WRITE) return migrate(p);
     int version;
-    if (run(p, "set up the session", "SET default_transaction_read_only = on") ||
+    if (run(p, "session", "SET default_transaction_read_only = on") ||
         identify(p, &version))
         return -1;
     if (version == 0)
         return store__fail(&p->base, "%s holds no dyad database yet: run dyad "
                            "ingest first", p->where);
     if (version < STORE_SCHEMA_VERSION)
-        return store__fail(&p->base, "%s has schema version %d: run dyad ingest "
-                           "(or recode) once to migrate it to %d", p->where,
-                           version, STORE_SCHEMA_VERSION);
+        return store__fail(&p->base, "%s has schema version %d: run dyad "
+                           "ingest (or recode) once to migrate it to %d",
+                           p->where, version, STORE_SCHEMA_VERSION);
     return 0;
 }
 
@@ -423,7 +424,8 @@ store *store__pg_open(const char *conninfo, store_mode mode, char *err,
     pg *p = calloc(1, sizeof *p);
     char *where = mask_uri(conninfo);
     if (!p || !where) {
-        snprintf(err, errlen, "%s: out of memory", where ? where : "postgresql");
+        snprintf(err, errlen, "%s: out of memory",
+                 where ? where : "PostgreSQL");
         free(p);
         free(where);
         return NULL;
@@ -431,15 +433,17 @@ store *store__pg_open(const char *conninfo, store_mode mode, char *err,
     p->base.ops = &pg_ops;
     p->where = where;
     /* later keywords win: the URI may set a timeout, not the encoding */
-    static const char *const kw[] = {"connect_timeout", "fallback_application_name",
-                                     "dbname", "client_encoding", NULL};
+    static const char *const kw[] = {"connect_timeout",
+                                     "fallback_application_name", "dbname",
+                                     "client_encoding", NULL};
     const char *vals[] = {"10", "dyad", conninfo, "UTF8", NULL};
     p->conn = PQconnectdbParams(kw, vals, 1);
     if (!p->conn) {
         snprintf(err, errlen, "%s: out of memory", where);
     } else if (PQstatus(p->conn) != CONNECTION_OK) {
         const char *m = PQerrorMessage(p->conn);
-        snprintf(err, errlen, "%s: cannot connect: %.*s", where, first_line(m), m);
+        snprintf(err, errlen, "%s: cannot connect: %.*s", where,
+                 first_line(m), m);
     } else {
         PQsetNoticeProcessor(p->conn, ignore_notice, NULL);   /* never print */
         if (setup(p, mode) == 0) return &p->base;
@@ -465,11 +469,12 @@ static int find_doc(store *s, const unsigned char hash[16], int64_t *id)
         }
     const char *vals[1] = {(const char *)hash};
     const int lens[1] = {16}, fmts[1] = {1};
-    PGresult *r = query(p, "find document", p->spare_doc
-                        ? "SELECT id FROM docs WHERE hash = $1"
-                        : "SELECT coalesce((SELECT id FROM docs WHERE hash = $1),"
-                          " -nextval(pg_get_serial_sequence('docs', 'id')))",
-                        1, vals, lens, fmts, PGRES_TUPLES_OK);
+    const char *sql = p->spare_doc
+        ? "SELECT id FROM docs WHERE hash = $1"
+        : "SELECT coalesce((SELECT id FROM docs WHERE hash = $1), "
+          "-nextval(pg_get_serial_sequence('docs', 'id')))";
+    PGresult *r = query(p, "find document", sql, 1, vals, lens, fmts,
+                        PGRES_TUPLES_OK);
     if (!r) return -1;
     int64_t v = PQntuples(r) ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);
@@ -539,9 +544,10 @@ static int sentence_id(pg *p, int64_t *id)
                             NULL, PGRES_TUPLES_OK);
         if (!r) return -1;
         int rows = PQntuples(r);
-        for (int k = 0; k < rows && k < STORE_PG_ID_BLOCK; k++)
+        if (rows > STORE_PG_ID_BLOCK) rows = STORE_PG_ID_BLOCK;
+        for (int k = 0; k < rows; k++)
             p->ids[k] = strtoll(PQgetvalue(r, k, 0), NULL, 10);
-        p->n_ids = (size_t)(rows < STORE_PG_ID_BLOCK ? rows : STORE_PG_ID_BLOCK);
+        p->n_ids = (size_t)rows;
         p->next_id = 0;
         PQclear(r);
         if (!p->n_ids)
@@ -566,7 +572,8 @@ static const char *country_or_dash(const char *c)
     return c && *c ? c : "---";
 }
 
-static void event_row(pg *p, int64_t doc, int64_t sid, int n, const dyad_event *e)
+static void event_row(pg *p, int64_t doc, int64_t sid, int n,
+                      const dyad_event *e)
 {
     copybuf *b = &p->ev;
     const dyad_location *l = &e->location;
@@ -626,7 +633,8 @@ static int put_events(store *s, int64_t doc, const dyad_result *res)
     }
     if (sids != small) free(sids);
     if (rc) return -1;
-    if (p->full || p->docs.len + p->sent.len + p->ev.len >= STORE_PG_COPY_FLUSH ||
+    size_t waiting = p->docs.len + p->sent.len + p->ev.len;
+    if (p->full || waiting >= STORE_PG_COPY_FLUSH ||
         PQtransactionStatus(p->conn) == PQTRANS_IDLE)
         return flush(p);
     return 0;
@@ -664,7 +672,8 @@ static int fetch_all(pg *p, const char *name, row_fn fn, void *ud)
     char sql[64];
     snprintf(sql, sizeof sql, "FETCH %d FROM %s", STORE_PG_FETCH_ROWS, name);
     for (;;) {
-        PGresult *r = query(p, "query", sql, 0, NULL, NULL, NULL, PGRES_TUPLES_OK);
+        PGresult *r = query(p, "query", sql, 0, NULL, NULL, NULL,
+                            PGRES_TUPLES_OK);
         if (!r) return -1;
         int n = PQntuples(r), stop = 0;
         for (int k = 0; k < n && !stop; k++) stop = fn(r, k, ud) != 0;
@@ -680,16 +689,19 @@ static int fetch_all(pg *p, const char *name, row_fn fn, void *ud)
  * are sent first, so the query sees them. */
 static int walk(pg *p, const store_q *b, row_fn fn, void *ud)
 {
-    if (b->overflow) return store__fail(&p->base, "%s: query too long", p->where);
+    if (b->overflow)
+        return store__fail(&p->base, "%s: query too long", p->where);
     if (flush(p)) return -1;
     int own = PQtransactionStatus(p->conn) == PQTRANS_IDLE;
     if (own && run(p, "BEGIN", "BEGIN")) return -1;
     char name[32], decl[STORE_Q_MAX_SQL + 64];
     snprintf(name, sizeof name, "dyad_walk%d", p->cursors);
-    snprintf(decl, sizeof decl, "DECLARE %s NO SCROLL CURSOR FOR %s", name, b->sql);
+    snprintf(decl, sizeof decl, "DECLARE %s NO SCROLL CURSOR FOR %s", name,
+             b->sql);
     const char *vals[STORE_Q_MAX_PARAMS];
     for (int k = 0; k < b->n; k++) vals[k] = b->p[k].s;
-    PGresult *r = query(p, "query", decl, b->n, vals, NULL, NULL, PGRES_COMMAND_OK);
+    PGresult *r = query(p, "query", decl, b->n, vals, NULL, NULL,
+                        PGRES_COMMAND_OK);
     PQclear(r);
     int rc = -1;
     if (r) {
@@ -772,7 +784,8 @@ static int read_series(PGresult *r, int i, void *ud)
     cb *c = ud;
     return ((store_series_fn)c->fn)(c->ud, (int)val_int(r, i, 0),
                                      (int)val_int(r, i, 1),
-                                     (long)val_int(r, i, 2), val_double(r, i, 3));
+                                     (long)val_int(r, i, 2),
+                                     val_double(r, i, 3));
 }
 
 static int series(store *s, const store_filter *f, store_series_fn fn, void *ud)
@@ -834,7 +847,8 @@ static int read_doc(PGresult *r, int i, void *ud)
     doc_cb *c = ud;
     store_docrow d = {
         .id = val_int(r, i, 0), .key = val(r, i, 1), .title = val(r, i, 2),
-        .url = val(r, i, 3), .outlet = val(r, i, 4), .date = (int)val_int(r, i, 5),
+        .url = val(r, i, 3), .outlet = val(r, i, 4),
+        .date = (int)val_int(r, i, 5),
         .dateline = val(r, i, 6), .origin = val(r, i, 7),
         .coded_with = val(r, i, 8), .n_events = (long)val_int(r, i, 9),
         .text = c->with_text ? val(r, i, 10) : NULL,
@@ -847,9 +861,9 @@ static int docs(store *s, const store_filter *f, int with_text, store_doc_fn fn,
 {
     store_q b;
     store__q_init(&b, STORE_PG);
-    store__q_add(&b, "SELECT d.id, d.doc_key, d.title, d.url, d.outlet, d.date, "
-                     "d.dateline, d.origin, d.coded_with, (SELECT count(*) FROM "
-                     "events e WHERE e.doc = d.id), ");
+    store__q_add(&b, "SELECT d.id, d.doc_key, d.title, d.url, d.outlet, "
+                     "d.date, d.dateline, d.origin, d.coded_with, (SELECT "
+                     "count(*) FROM events e WHERE e.doc = d.id), ");
     store__q_add(&b, with_text ? "d.text" : "NULL");
     store__q_add(&b, " FROM docs d");
     store__q_doc_where(&b, f);
@@ -865,7 +879,8 @@ static int read_id(PGresult *r, int i, void *ud)
     return ((store_id_fn)c->fn)(c->ud, val_int(r, i, 0));
 }
 
-static int stale_docs(store *s, const char *coded_with, store_id_fn fn, void *ud)
+static int stale_docs(store *s, const char *coded_with, store_id_fn fn,
+                      void *ud)
 {
     store_q b;
     store__q_init(&b, STORE_PG);

@@ -92,9 +92,10 @@ const char *const store__pg_migrations[STORE_SCHEMA_VERSION] = {
     " lat double precision, lon double precision,"
     " precision integer NOT NULL DEFAULT 0,"
     " outlet text COLLATE \"C\", evidence text, issues text);"
-    "CREATE INDEX events_dyad ON events (source, target, date, quad, goldstein);"
-    "CREATE INDEX events_dyad_rev ON events (target, source, date, quad, goldstein);"
-    "CREATE INDEX events_date ON events (date);"
+    "CREATE INDEX events_dyad ON events"
+    " (source, target, date, quad, goldstein);"
+    "CREATE INDEX events_dyad_rev ON events"
+    " (target, source, date, quad, goldstein);"
     "CREATE INDEX events_doc ON events (doc);"
     "CREATE INDEX events_sent ON events (sent);",
 };

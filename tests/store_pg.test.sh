@@ -72,6 +72,8 @@ expect_error() {
         fail "$what: succeeded"
         return
     fi
+    grep -qE "Sanitizer|runtime error:" "$tmp/err" &&
+        fail "$what: $(grep -E -m 3 "Sanitizer|runtime error:|#[0-3] " "$tmp/err")"
     for p in "${pats[@]}"; do
         grep -qF -- "$p" "$tmp/err" || fail "$what: no '$p' in: $(cat "$tmp/err")"
     done
