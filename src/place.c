@@ -117,26 +117,22 @@ static int is_marker(const dyad__tok *t, size_t i)
            (i > 0 && dyad__tok_is(&t[i], of) && dyad__tok_is(&t[i - 1], edges));
 }
 
-/* Mark the mentions a marker governs: those reached from it over fillers
- * and other places ("in Iraq's Anbar province" governs both). */
-static void mark_governed(const dyad__sctx *s, dyad__place_mention *m, size_t nm)
+/* Is mention k governed by a marker: reached from it over fillers and
+ * other places ("in Iraq's Anbar province" governs both)? Walks back from
+ * the mention, so that a sentence costs its mentions, not its words. */
+static int governed(const dyad__sctx *s, const dyad__place_mention *m, size_t k)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < s->nt && k < nm; i++) {
-        if (!is_marker(s->t, i)) continue;
-        while (k < nm && m[k].from <= i) k++;
-        size_t q = k, j = i + 1;
-        for (int steps = 0; j < s->nt && steps < PLACE_WINDOW; steps++) {
-            if (q < nm && m[q].from == j) {
-                m[q].after_prep = 1;
-                j = m[q++].to;
-            } else if (dyad__tok_is(&s->t[j], fillers)) {
-                j++;
-            } else {
-                break;
-            }
+    size_t j = m[k].from;                /* the tokens before j are left */
+    for (int steps = 0; j > 0 && steps < PLACE_WINDOW; steps++) {
+        if (is_marker(s->t, j - 1)) return 1;
+        if (k > 0 && m[k - 1].to == j) {
+            j = m[--k].from;
+            continue;
         }
+        if (!dyad__tok_is(&s->t[j - 1], fillers)) return 0;
+        j--;
     }
+    return 0;
 }
 
 /* Is tokens [from, to) the whole of an actor phrase ("Tehran said")? */
@@ -167,11 +163,10 @@ dyad_status dyad__place_mentions(const dyad__sctx *s, dyad__place_mention **out,
         m[nm].from = (uint32_t)i;
         m[nm].to = (uint32_t)end;
         m[nm].row = r;
-        m[nm].after_prep = 0;
         m[nm].metonym = (uint8_t)whole_actor(s, i, end);
+        m[nm].after_prep = (uint8_t)governed(s, m, nm);
         nm++;
     }
-    mark_governed(s, m, nm);
     *out = m;
     *n = nm;
     return DYAD_OK;
