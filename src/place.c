@@ -135,6 +135,17 @@ static int governed(const dyad__sctx *s, const dyad__place_mention *m, size_t k)
     return 0;
 }
 
+/* Is the word before token i a person's title ("Mr Houston", "Dr.
+ * Prescott"): a name after it is a person's, not a place's? */
+static int after_title(const dyad__tok *t, size_t i)
+{
+    static const char *const titles[] = {
+        "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "MISS", "SIR",
+        "LORD", "LADY", "DAME", "REV", "REV.", "PROF", "PROF.", "GEN", "GEN.",
+        "SEN", "SEN.", NULL};
+    return i > 0 && dyad__tok_is(&t[i - 1], titles);
+}
+
 /* Is tokens [from, to) the whole of an actor phrase ("Tehran said")? */
 static int whole_actor(const dyad__sctx *s, size_t from, size_t to)
 {
@@ -151,7 +162,7 @@ dyad_status dyad__place_mentions(const dyad__sctx *s, dyad__place_mention **out,
     for (size_t i = 0, end = 0; i < s->nt; i = end > i ? end : i + 1) {
         const dyad__place_row *r =
             (s->t[i].flags & DYAD__TF_CAP) ? dyad__place_at(s->t, s->nt, i, &end) : NULL;
-        if (!r) continue;
+        if (!r || after_title(s->t, i)) continue;
         if (nm == cap) {
             size_t ncap = cap ? cap * 2 : 8;
             dyad__place_mention *nmv = dyad__arena_alloc(s->a, ncap * sizeof *nmv);
