@@ -112,6 +112,11 @@ int cmd_explain(int argc, char **argv)
                    e->source.code, e->source.text, e->target.code, e->target.text,
                    e->cameo, known ? info.label : "", e->quad, e->goldstein,
                    *e->plover ? e->plover : "-");
+            static const char *const kinds[] = {"", "country", "region", "city"};
+            if (e->location.known && e->location.precision > 0 && e->location.precision <= 3)
+                printf("    place %s [%s] %s (%.4f, %.4f)\n", e->location.name,
+                       e->location.country, kinds[e->location.precision],
+                       e->location.lat, e->location.lon);
         }
     }
     dyad_coder_free(c);

@@ -117,26 +117,33 @@ static int is_marker(const dyad__tok *t, size_t i)
            (i > 0 && dyad__tok_is(&t[i], of) && dyad__tok_is(&t[i - 1], edges));
 }
 
-/* Mark the mentions a marker governs: those reached from it over fillers
- * and other places ("in Iraq's Anbar province" governs both). */
-static void mark_governed(const dyad__sctx *s, dyad__place_mention *m, size_t nm)
+/* Is mention k governed by a marker: reached from it over fillers and
+ * other places ("in Iraq's Anbar province" governs both)? Walks back from
+ * the mention, so that a sentence costs its mentions, not its words. */
+static int governed(const dyad__sctx *s, const dyad__place_mention *m, size_t k)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < s->nt && k < nm; i++) {
-        if (!is_marker(s->t, i)) continue;
-        while (k < nm && m[k].from <= i) k++;
-        size_t q = k, j = i + 1;
-        for (int steps = 0; j < s->nt && steps < PLACE_WINDOW; steps++) {
-            if (q < nm && m[q].from == j) {
-                m[q].after_prep = 1;
-                j = m[q++].to;
-            } else if (dyad__tok_is(&s->t[j], fillers)) {
-                j++;
-            } else {
-                break;
-            }
+    size_t j = m[k].from;                /* the tokens before j are left */
+    for (int steps = 0; j > 0 && steps < PLACE_WINDOW; steps++) {
+        if (is_marker(s->t, j - 1)) return 1;
+        if (k > 0 && m[k - 1].to == j) {
+            j = m[--k].from;
+            continue;
         }
+        if (!dyad__tok_is(&s->t[j - 1], fillers)) return 0;
+        j--;
     }
+    return 0;
+}
+
+/* Is the word before token i a person's title ("Mr Houston", "Dr.
+ * Prescott"): a name after it is a person's, not a place's? */
+static int after_title(const dyad__tok *t, size_t i)
+{
+    static const char *const titles[] = {
+        "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "MISS", "SIR",
+        "LORD", "LADY", "DAME", "REV", "REV.", "PROF", "PROF.", "GEN", "GEN.",
+        "SEN", "SEN.", NULL};
+    return i > 0 && dyad__tok_is(&t[i - 1], titles);
 }
 
 /* Is tokens [from, to) the whole of an actor phrase ("Tehran said")? */
@@ -155,7 +162,7 @@ dyad_status dyad__place_mentions(const dyad__sctx *s, dyad__place_mention **out,
     for (size_t i = 0, end = 0; i < s->nt; i = end > i ? end : i + 1) {
         const dyad__place_row *r =
             (s->t[i].flags & DYAD__TF_CAP) ? dyad__place_at(s->t, s->nt, i, &end) : NULL;
-        if (!r) continue;
+        if (!r || after_title(s->t, i)) continue;
         if (nm == cap) {
             size_t ncap = cap ? cap * 2 : 8;
             dyad__place_mention *nmv = dyad__arena_alloc(s->a, ncap * sizeof *nmv);
@@ -167,11 +174,10 @@ dyad_status dyad__place_mentions(const dyad__sctx *s, dyad__place_mention **out,
         m[nm].from = (uint32_t)i;
         m[nm].to = (uint32_t)end;
         m[nm].row = r;
-        m[nm].after_prep = 0;
         m[nm].metonym = (uint8_t)whole_actor(s, i, end);
+        m[nm].after_prep = (uint8_t)governed(s, m, nm);
         nm++;
     }
-    mark_governed(s, m, nm);
     *out = m;
     *n = nm;
     return DYAD_OK;

@@ -25,7 +25,10 @@
 //    subdivision of that country and, through its GeoNames code, placed at
 //    the subdivision's capital (its largest GeoNames PPLA city). Demonyms
 //    (TEXANS) are left out, as are regions that are no first-level
-//    subdivision (SUNNI_TRIANGLE) or whose capital GeoNames lacks.
+//    subdivision (SUNNI_TRIANGLE) or whose capital GeoNames lacks. A
+//    region's other name that WordNet gives first to a town of that
+//    country is that town (NEW_YORK, listed with NEW_YORK_STATE, is New
+//    York City).
 //  - countries: every country and territory of ISO 3166-1, Kosovo (XKX)
 //    and the former states of countries.actors.txt (USR, YUG, CSK, SCG,
 //    ANT, DDR), at the population-weighted mean of the GeoNames cities of
@@ -209,7 +212,7 @@ function placeOf(name, head, code, ctx) {
       const other = ph && ((ctx.index.get(key(ph)) || []).find((x) => x.code === code));
       if (other) return { city: other.c };
     }
-    const pplc = ss.capital && ctx.capitalOfCountry.get(code);
+    const pplc = ss.capital && ctx.wn.capitalOfCountry.get(code);
     if (pplc) return { city: pplc };
   }
   const iso = ctx.names.get(code) || new Set();
@@ -224,13 +227,11 @@ function placeOf(name, head, code, ctx) {
 // cities. A capital is matched by its GeoNames name before any comma
 // ("Washington, D.C.").
 function countryRows(centres, index, wn) {
-  const ctx = { index, wn, names: isoNames(), capitals: new Map(), capitalOfCountry: new Map() };
+  const ctx = { index, wn, names: isoNames(), capitals: new Map() };
   for (const c of cities) {
     if (c.featureCode !== 'PPLC') continue;
     const ph = phrase(c.name.split(',')[0], false), code = alpha3(c.country);
     if (ph) ctx.capitals.set(code + ' ' + key(ph), c);
-    const old = ctx.capitalOfCountry.get(code);
-    if (!old || c.population > old.population) ctx.capitalOfCountry.set(code, c);
   }
   const rows = [], unplaced = [], seenCode = new Set();
   for (const e of actorEntries(path.join(dictDir, 'countries.actors.txt'))) {
@@ -278,8 +279,23 @@ function isDemonym(s, all) {
     /(ESE|OIS)$/.test(s);
 }
 
+// The city a region's other name names first, when WordNet's first place
+// of that name is a town whose name is a city of that country (NEW_YORK,
+// listed as another name of NEW_YORK_STATE, is first New York City), or
+// the country's capital when WordNet calls it a national capital.
+function townOf(name, code, index, wn) {
+  const ss = (wn.places.get(name.toLowerCase()) || [])[0];
+  if (ss && ss.capital) return wn.capitalOfCountry.get(code) || null;
+  for (const w of ss && ss.town ? ss.words : []) {
+    const ph = phrase(w.replace(/_/g, ' '), false);
+    const city = ph && (index.get(key(ph)) || []).find((x) => x.code === code);
+    if (city) return city.c;
+  }
+  return null;
+}
+
 // Rows of regions.actors.txt that are first-level subdivisions.
-function regionRows(centres) {
+function regionRows(centres, index, wn) {
   const capitalOf = new Map();            // "CC admin" -> largest PPLA city
   for (const c of cities) {
     if (c.featureCode !== 'PPLA' && c.featureCode !== 'PPLC') continue;
@@ -302,7 +318,9 @@ function regionRows(centres) {
       continue;
     }
     for (const n of [e.name].concat(e.synonyms.filter((s) => !isDemonym(s, all)))) {
-      rows.push({ name: n, code, lat: at(capital)[0], lon: at(capital)[1], precision: 'region' });
+      const town = n !== e.name && townOf(n, code, index, wn);
+      if (town) rows.push(cityRow(n, code, town));
+      else rows.push({ name: n, code, lat: at(capital)[0], lon: at(capital)[1], precision: 'region' });
     }
   }
   return { rows, unplaced };
@@ -324,7 +342,15 @@ function main() {
   const index = citiesByPhrase(cities);
   for (const list of index.values()) list.sort((a, b) => b.c.population - a.c.population);
   const { centres, missing } = countryCentres();
-  const co = countryRows(centres, index, readWordNet(wordnet)), re = regionRows(centres), ci = cityRows(index);
+  const wn = readWordNet(wordnet);
+  wn.capitalOfCountry = new Map();          // code -> its largest PPLC city
+  for (const c of cities) {
+    const code = alpha3(c.country), old = wn.capitalOfCountry.get(code);
+    if (c.featureCode === 'PPLC' && (!old || c.population > old.population)) {
+      wn.capitalOfCountry.set(code, c);
+    }
+  }
+  const co = countryRows(centres, index, wn), re = regionRows(centres, index, wn), ci = cityRows(index);
   const seen = new Set(), rows = [], dropped = [];
   for (const r of co.rows.concat(re.rows, ci)) {
     if (seen.has(key(r.name))) dropped.push(r.name);
