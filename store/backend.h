@@ -112,6 +112,17 @@ void store__q_doc_where(store_q *q, const store_filter *f);
 /* Append " LIMIT .. OFFSET .." when f->limit is set. */
 void store__q_limit(store_q *q, const store_filter *f);
 
+/* The statements of store_events, store_series (rows of date, quad,
+ * count, Goldstein sum), store_actors, store_docs (id, key, title, url,
+ * outlet, date, dateline, origin, coded_with, events, text) and
+ * store_stale_docs, in either dialect; each starts q afresh. */
+void store__q_events(store_q *q, store_dialect d, const store_filter *f);
+void store__q_series(store_q *q, store_dialect d, const store_filter *f);
+void store__q_actors(store_q *q, store_dialect d, const char *prefix, long limit);
+void store__q_docs(store_q *q, store_dialect d, const store_filter *f,
+                   int with_text);
+void store__q_stale(store_q *q, store_dialect d, const char *coded_with);
+
 /* The columns of store_event, in order, for SELECT ... FROM events e JOIN
  * docs d ON d.id = e.doc JOIN sentences s ON s.id = e.sent. */
 extern const char store__event_columns[];

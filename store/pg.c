@@ -767,14 +767,7 @@ static int read_event(PGresult *r, int i, void *ud)
 static int events(store *s, const store_filter *f, store_event_fn fn, void *ud)
 {
     store_q b;
-    store__q_init(&b, STORE_PG);
-    store__q_add(&b, "SELECT ");
-    store__q_add(&b, store__event_columns);
-    store__q_add(&b, " FROM events e JOIN docs d ON d.id = e.doc "
-                     "JOIN sentences s ON s.id = e.sent");
-    store__q_event_where(&b, f);
-    store__q_add(&b, " ORDER BY e.date, e.id");
-    store__q_limit(&b, f);
+    store__q_events(&b, STORE_PG, f);
     cb c = {(void *)fn, ud};
     return walk((pg *)s, &b, read_event, &c);
 }
@@ -791,11 +784,7 @@ static int read_series(PGresult *r, int i, void *ud)
 static int series(store *s, const store_filter *f, store_series_fn fn, void *ud)
 {
     store_q b;
-    store__q_init(&b, STORE_PG);
-    store__q_add(&b, "SELECT e.date, e.quad, count(*), sum(e.goldstein) "
-                     "FROM events e");
-    store__q_event_where(&b, f);
-    store__q_add(&b, " GROUP BY e.date, e.quad ORDER BY e.date, e.quad");
+    store__q_series(&b, STORE_PG, f);
     cb c = {(void *)fn, ud};
     return walk((pg *)s, &b, read_series, &c);
 }
@@ -810,28 +799,8 @@ static int read_actor(PGresult *r, int i, void *ud)
 static int actors(store *s, const char *prefix, long limit, store_actor_fn fn,
                   void *ud)
 {
-    store_filter f;
-    memset(&f, 0, sizeof f);
     store_q b;
-    store__q_init(&b, STORE_PG);
-    store__q_add(&b, "SELECT code, sum(src), sum(tgt) FROM ("
-                     "SELECT e.source AS code, count(*) AS src, 0 AS tgt "
-                     "FROM events e");
-    if (prefix) {
-        f.source = prefix;
-        store__q_event_where(&b, &f);
-    }
-    store__q_add(&b, " GROUP BY e.source UNION ALL SELECT e.target, 0, "
-                     "count(*) FROM events e");
-    if (prefix) {
-        f.source = NULL;
-        f.target = prefix;
-        store__q_event_where(&b, &f);
-    }
-    store__q_add(&b, " GROUP BY e.target) a GROUP BY code "
-                     "ORDER BY sum(src) + sum(tgt) DESC, code");
-    f.limit = limit;
-    store__q_limit(&b, &f);
+    store__q_actors(&b, STORE_PG, prefix, limit);
     cb c = {(void *)fn, ud};
     return walk((pg *)s, &b, read_actor, &c);
 }
@@ -860,15 +829,7 @@ static int docs(store *s, const store_filter *f, int with_text, store_doc_fn fn,
                 void *ud)
 {
     store_q b;
-    store__q_init(&b, STORE_PG);
-    store__q_add(&b, "SELECT d.id, d.doc_key, d.title, d.url, d.outlet, "
-                     "d.date, d.dateline, d.origin, d.coded_with, (SELECT "
-                     "count(*) FROM events e WHERE e.doc = d.id), ");
-    store__q_add(&b, with_text ? "d.text" : "NULL");
-    store__q_add(&b, " FROM docs d");
-    store__q_doc_where(&b, f);
-    store__q_add(&b, " ORDER BY d.id");
-    store__q_limit(&b, f);
+    store__q_docs(&b, STORE_PG, f, with_text);
     doc_cb c = {fn, ud, with_text};
     return walk((pg *)s, &b, read_doc, &c);
 }
@@ -883,10 +844,7 @@ static int stale_docs(store *s, const char *coded_with, store_id_fn fn,
                       void *ud)
 {
     store_q b;
-    store__q_init(&b, STORE_PG);
-    store__q_add(&b, "SELECT id FROM docs WHERE coded_with <> ");
-    store__q_text(&b, coded_with, 0);
-    store__q_add(&b, " ORDER BY id");
+    store__q_stale(&b, STORE_PG, coded_with);
     cb c = {(void *)fn, ud};
     return walk((pg *)s, &b, read_id, &c);
 }

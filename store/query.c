@@ -296,3 +296,73 @@ void store__q_limit(store_q *q, const store_filter *f)
     store__q_add(q, " OFFSET ");
     store__q_int(q, f->offset > 0 ? f->offset : 0);
 }
+
+/* ------------------------------------------------------------ statements */
+
+void store__q_events(store_q *q, store_dialect d, const store_filter *f)
+{
+    store__q_init(q, d);
+    store__q_add(q, "SELECT ");
+    store__q_add(q, store__event_columns);
+    store__q_add(q, " FROM events e JOIN docs d ON d.id = e.doc "
+                    "JOIN sentences s ON s.id = e.sent");
+    store__q_event_where(q, f);
+    store__q_add(q, " ORDER BY e.date, e.id");
+    store__q_limit(q, f);
+}
+
+void store__q_series(store_q *q, store_dialect d, const store_filter *f)
+{
+    store__q_init(q, d);
+    store__q_add(q, "SELECT e.date, e.quad, count(*), sum(e.goldstein) "
+                    "FROM events e");
+    store__q_event_where(q, f);
+    store__q_add(q, " GROUP BY e.date, e.quad ORDER BY e.date, e.quad");
+}
+
+void store__q_actors(store_q *q, store_dialect d, const char *prefix, long limit)
+{
+    store_filter f;
+    memset(&f, 0, sizeof f);
+    store__q_init(q, d);
+    store__q_add(q, "SELECT code, sum(src), sum(tgt) FROM ("
+                    "SELECT e.source AS code, count(*) AS src, 0 AS tgt "
+                    "FROM events e");
+    if (prefix) {
+        f.source = prefix;
+        store__q_event_where(q, &f);
+    }
+    store__q_add(q, " GROUP BY e.source UNION ALL SELECT e.target, 0, "
+                    "count(*) FROM events e");
+    if (prefix) {
+        f.source = NULL;
+        f.target = prefix;
+        store__q_event_where(q, &f);
+    }
+    store__q_add(q, " GROUP BY e.target) a GROUP BY code "
+                    "ORDER BY sum(src) + sum(tgt) DESC, code");
+    f.limit = limit;
+    store__q_limit(q, &f);
+}
+
+void store__q_docs(store_q *q, store_dialect d, const store_filter *f,
+                   int with_text)
+{
+    store__q_init(q, d);
+    store__q_add(q, "SELECT d.id, d.doc_key, d.title, d.url, d.outlet, "
+                    "d.date, d.dateline, d.origin, d.coded_with, (SELECT "
+                    "count(*) FROM events e WHERE e.doc = d.id), ");
+    store__q_add(q, with_text ? "d.text" : "NULL");
+    store__q_add(q, " FROM docs d");
+    store__q_doc_where(q, f);
+    store__q_add(q, " ORDER BY d.id");
+    store__q_limit(q, f);
+}
+
+void store__q_stale(store_q *q, store_dialect d, const char *coded_with)
+{
+    store__q_init(q, d);
+    store__q_add(q, "SELECT id FROM docs WHERE coded_with <> ");
+    store__q_text(q, coded_with, 0);
+    store__q_add(q, " ORDER BY id");
+}

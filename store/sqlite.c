@@ -443,14 +443,7 @@ static int events(store *s, const store_filter *f, store_event_fn fn, void *ud)
 {
     sq *q = (sq *)s;
     store_q b;
-    store__q_init(&b, STORE_SQLITE);
-    store__q_add(&b, "SELECT ");
-    store__q_add(&b, store__event_columns);
-    store__q_add(&b, " FROM events e JOIN docs d ON d.id = e.doc "
-                     "JOIN sentences s ON s.id = e.sent");
-    store__q_event_where(&b, f);
-    store__q_add(&b, " ORDER BY e.date, e.id");
-    store__q_limit(&b, f);
+    store__q_events(&b, STORE_SQLITE, f);
     sqlite3_stmt *st;
     if (prepare_q(q, &b, &st)) return -1;
     cb c = {(void *)fn, ud};
@@ -470,11 +463,7 @@ static int series(store *s, const store_filter *f, store_series_fn fn, void *ud)
 {
     sq *q = (sq *)s;
     store_q b;
-    store__q_init(&b, STORE_SQLITE);
-    store__q_add(&b, "SELECT e.date, e.quad, count(*), total(e.goldstein) "
-                     "FROM events e");
-    store__q_event_where(&b, f);
-    store__q_add(&b, " GROUP BY e.date, e.quad ORDER BY e.date, e.quad");
+    store__q_series(&b, STORE_SQLITE, f);
     sqlite3_stmt *st;
     if (prepare_q(q, &b, &st)) return -1;
     cb c = {(void *)fn, ud};
@@ -493,28 +482,8 @@ static int actors(store *s, const char *prefix, long limit, store_actor_fn fn,
                   void *ud)
 {
     sq *q = (sq *)s;
-    store_filter f;
-    memset(&f, 0, sizeof f);
     store_q b;
-    store__q_init(&b, STORE_SQLITE);
-    store__q_add(&b, "SELECT code, sum(src), sum(tgt) FROM ("
-                     "SELECT e.source AS code, count(*) AS src, 0 AS tgt "
-                     "FROM events e");
-    if (prefix) {
-        f.source = prefix;
-        store__q_event_where(&b, &f);
-    }
-    store__q_add(&b, " GROUP BY e.source UNION ALL SELECT e.target, 0, "
-                     "count(*) FROM events e");
-    if (prefix) {
-        f.source = NULL;
-        f.target = prefix;
-        store__q_event_where(&b, &f);
-    }
-    store__q_add(&b, " GROUP BY e.target) GROUP BY code "
-                     "ORDER BY sum(src) + sum(tgt) DESC, code");
-    f.limit = limit;
-    store__q_limit(&b, &f);
+    store__q_actors(&b, STORE_SQLITE, prefix, limit);
     sqlite3_stmt *st;
     if (prepare_q(q, &b, &st)) return -1;
     cb c = {(void *)fn, ud};
@@ -547,15 +516,7 @@ static int docs(store *s, const store_filter *f, int with_text, store_doc_fn fn,
 {
     sq *q = (sq *)s;
     store_q b;
-    store__q_init(&b, STORE_SQLITE);
-    store__q_add(&b, "SELECT d.id, d.doc_key, d.title, d.url, d.outlet, d.date, "
-                     "d.dateline, d.origin, d.coded_with, (SELECT count(*) FROM "
-                     "events e WHERE e.doc = d.id), ");
-    store__q_add(&b, with_text ? "d.text" : "NULL");
-    store__q_add(&b, " FROM docs d");
-    store__q_doc_where(&b, f);
-    store__q_add(&b, " ORDER BY d.id");
-    store__q_limit(&b, f);
+    store__q_docs(&b, STORE_SQLITE, f, with_text);
     sqlite3_stmt *st;
     if (prepare_q(q, &b, &st)) return -1;
     doc_cb c = {fn, ud, with_text};
@@ -571,11 +532,10 @@ static int id_row(sqlite3_stmt *st, void *ud)
 static int stale_docs(store *s, const char *coded_with, store_id_fn fn, void *ud)
 {
     sq *q = (sq *)s;
+    store_q b;
+    store__q_stale(&b, STORE_SQLITE, coded_with);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(q->db, "SELECT id FROM docs WHERE coded_with <> ? "
-                           "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-        return fail_db(q, "query");
-    sqlite3_bind_text(st, 1, coded_with, -1, SQLITE_STATIC);
+    if (prepare_q(q, &b, &st)) return -1;
     cb c = {(void *)fn, ud};
     return walk(q, st, id_row, &c);
 }
