@@ -38,6 +38,8 @@ typedef struct ingest {
     char coded_with[96];
     store *st;                  /* the writer's connection */
     store *rd;                  /* the coding side's, for skipping */
+    int fresh;                  /* the store held no document at start:
+                                   nothing to skip before the writer */
     cli_queue *queue;
     atomic_int write_failed;
     dyad_dict *dict;
@@ -271,7 +273,7 @@ static int code_doc(ingest *g, const dyad_doc *doc)
     unsigned char hash[16];
     int64_t id;
     dyad_doc_hash(doc->text, doc->len, hash);
-    int found = store_find_doc(g->rd, hash, &id);
+    int found = g->fresh ? 0 : store_find_doc(g->rd, hash, &id);
     if (found > 0) {
         g->skipped++;
         return 0;
@@ -312,6 +314,8 @@ static int start(ingest *g)
         fprintf(stderr, "dyad: %s\n", err);
         return -1;
     }
+    store_counts c;
+    g->fresh = store_count(g->st, &c) == 0 && c.docs == 0;
     g->t0 = now();
     return 0;
 }
