@@ -147,6 +147,10 @@ dyad_status dyad_dict_lookup(const dyad_dict *d, const char *text, size_t len,
 
 /* Dates are integers YYYYMMDD; 0 means unknown. */
 int dyad_date_parse(const char *s, size_t len);   /* "2005-11-24" -> 20051124 */
+/* Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian), and the
+ * date of a day number: for date arithmetic and periods. */
+long dyad_date_days(int yyyymmdd);
+int dyad_date_of_days(long days);
 
 /* ----------------------------------------------------------------- coding */
 

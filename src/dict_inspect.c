@@ -186,8 +186,8 @@ typedef struct span { long from, to; } span;   /* days, inclusive */
 
 static span rule_span(const dyad__restr *r)
 {
-    span sp = {r->from ? dyad__day_number(r->from) : -10000000L,
-               r->to ? dyad__day_number(r->to) : 10000000L};
+    span sp = {r->from ? dyad_date_days(r->from) : -10000000L,
+               r->to ? dyad_date_days(r->to) : 10000000L};
     return sp;
 }
 

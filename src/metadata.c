@@ -150,7 +150,7 @@ int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2])
 /* ------------------------------------------------------- relative days */
 
 /* Days since 1970-01-01 of a YYYYMMDD date, and back (civil calendar). */
-long dyad__day_number(int ymd)
+long dyad_date_days(int ymd)
 {
     long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
     y -= m <= 2;
@@ -160,7 +160,7 @@ long dyad__day_number(int ymd)
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
-static int ymd_of(long z)
+int dyad_date_of_days(long z)
 {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -175,21 +175,21 @@ static int ymd_of(long z)
 int dyad__relative_date(int date, const char *const *words, size_t n)
 {
     if (!date) return 0;
-    long z = dyad__day_number(date);
+    long z = dyad_date_days(date);
     int wd = (int)((z % 7 + 10) % 7);          /* 0 = Monday (1970-01-01 was a Thursday) */
     for (size_t i = 0; i < n; i++) {
         const char *w = words[i];
         const char *prev = i ? words[i - 1] : "";
-        if (!strcmp(w, "YESTERDAY")) return ymd_of(z - 1);
+        if (!strcmp(w, "YESTERDAY")) return dyad_date_of_days(z - 1);
         if (!strcmp(w, "TODAY") || !strcmp(w, "TONIGHT")) return date;
-        if (!strcmp(w, "TOMORROW")) return ymd_of(z + 1);
-        if (!strcmp(w, "WEEK") && !strcmp(prev, "LAST")) return ymd_of(z - 7);
+        if (!strcmp(w, "TOMORROW")) return dyad_date_of_days(z + 1);
+        if (!strcmp(w, "WEEK") && !strcmp(prev, "LAST")) return dyad_date_of_days(z - 7);
         for (int d = 0; d < 7; d++) {
             if (strcmp(w, weekdays[d])) continue;
             if (!strcmp(prev, "NEXT") || !strcmp(prev, "COMING"))
-                return ymd_of(z + ((d - wd + 6) % 7) + 1);
-            if (!strcmp(prev, "LAST")) return ymd_of(z - ((wd - d + 6) % 7) - 1);
-            return ymd_of(z - (wd - d + 7) % 7);    /* this past one */
+                return dyad_date_of_days(z + ((d - wd + 6) % 7) + 1);
+            if (!strcmp(prev, "LAST")) return dyad_date_of_days(z - ((wd - d + 6) % 7) - 1);
+            return dyad_date_of_days(z - (wd - d + 7) % 7);    /* this past one */
         }
     }
     return date;

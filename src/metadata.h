@@ -20,9 +20,6 @@ int dyad__find_pub_date(const char *text, size_t len, uint32_t line[2]);
  * bytes used in *used. */
 int dyad__parse_text_date(const char *s, size_t n, size_t *used);
 
-/* Days since 1970-01-01 of a YYYYMMDD date (civil calendar). */
-long dyad__day_number(int ymd);
-
 /* The date a sentence's events happened on, from its words (upper case)
  * and the publication date: "yesterday", "today", "tomorrow", "last
  * week", and weekdays ("on Saturday": the last Saturday on or before the

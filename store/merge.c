@@ -55,17 +55,6 @@ static char *pool_str(rows *r, const char *s)
     return p;
 }
 
-long store_day_number(int d)
-{
-    long y = d / 10000, m = d / 100 % 100, day = d % 100;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static int keep(void *ud, const store_event *e)
 {
     rows *r = ud;
@@ -89,7 +78,7 @@ static int keep(void *ud, const store_event *e)
     };
     for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
         *strs[k] = pool_str(r, *strs[k]);
-    w->day = e->date ? store_day_number(e->date) : 0;
+    w->day = e->date ? dyad_date_days(e->date) : 0;
     w->by_doc = r->how == STORE_MERGE_STORY;
     return r->oom;
 }

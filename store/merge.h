@@ -38,7 +38,4 @@ int store_events_merged(store *s, const store_filter *f, store_merge how,
 /* "none", "story", "day", "cluster" -> the mode; -1 if unknown. */
 int store_merge_parse(const char *name);
 
-/* Days since 1970-01-01 of a YYYYMMDD date (proleptic Gregorian). */
-long store_day_number(int yyyymmdd);
-
 #endif /* DYAD_STORE_MERGE_H */

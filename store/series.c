@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "backend.h"
-#include "merge.h"
 #include "series.h"
 
 typedef struct cell {
@@ -33,29 +32,14 @@ typedef struct cells {
 static long period_of(int date, store_period by)
 {
     switch (by) {
-    case STORE_BY_DAY: return store_day_number(date);
+    case STORE_BY_DAY: return dyad_date_days(date);
     case STORE_BY_WEEK: {
-        long d = store_day_number(date) + 3;    /* from a Monday */
+        long d = dyad_date_days(date) + 3;    /* from a Monday */
         return d >= 0 ? d / 7 : -((-d + 6) / 7);
     }
     case STORE_BY_MONTH: return (long)(date / 10000) * 12 + date / 100 % 100 - 1;
     default: return date / 10000;
     }
-}
-
-/* YYYYMMDD of a day number (the inverse of store_day_number). */
-static int civil(long z)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    long y = yoe + era * 400 + (m <= 2);
-    return (int)(y * 10000 + m * 100 + d);
 }
 
 static void label(long p, store_period by, char out[16])
@@ -64,7 +48,7 @@ static void label(long p, store_period by, char out[16])
     switch (by) {
     case STORE_BY_DAY:
     case STORE_BY_WEEK:
-        d = civil(by == STORE_BY_DAY ? p : p * 7 - 3);
+        d = dyad_date_of_days(by == STORE_BY_DAY ? p : p * 7 - 3);
         snprintf(out, 16, "%04d-%02d-%02d", d / 10000 % 10000, d / 100 % 100, d % 100);
         break;
     case STORE_BY_MONTH: {
