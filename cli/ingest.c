@@ -50,7 +50,7 @@ typedef struct ingest {
     size_t failed, in_batch;
     int in_txn;                 /* a transaction is open */
     double txn_start;           /* when it began */
-    uint64_t bytes_done, bytes_total;
+    uint64_t bytes_done, bytes_total;   /* of input read; recode: documents */
     double t0, last_shown;
 } ingest;
 
@@ -170,11 +170,13 @@ static void show_progress(ingest *g, int final)
         long left = (long)(el / frac - el);
         snprintf(eta, sizeof eta, " ETA %ld:%02ld", left / 60, left % 60);
     }
-    size_t docs = g->docs, events = g->events;
-    fprintf(stderr, "\r[%s] %3.0f%% %zu docs (%zu already stored), %zu events"
-                    ": %.0f docs/s, %.0f events/s%s\033[K%s",
-            bar, frac * 100, docs, (size_t)g->skipped, events, docs / el,
-            events / el, eta, final ? "\n" : "");
+    size_t docs = g->docs, events = g->events, skipped = g->skipped;
+    char skip[48] = "";
+    if (skipped) snprintf(skip, sizeof skip, " (%zu already stored)", skipped);
+    fprintf(stderr, "\r[%s] %3.0f%% %zu docs%s, %zu events: %.0f docs/s, %.0f "
+                    "events/s%s\033[K%s",
+            bar, frac * 100, docs, skip, events, docs / el, events / el, eta,
+            final ? "\n" : "");
 }
 
 /* ------------------------------------------------------------ storing */
