@@ -230,7 +230,7 @@ int store_events_merged(store *s, const store_filter *f, store_merge how,
 {
     rows r;
     memset(&r, 0, sizeof r);
-    r.how = how == STORE_MERGE_NONE ? STORE_MERGE_STORY : how;
+    r.how = how;
     store_filter all = *f;
     all.limit = all.offset = 0;
     int rc = store_events(s, &all, keep, &r);
@@ -242,8 +242,7 @@ int store_events_merged(store *s, const store_filter *f, store_merge how,
         qsort(r.v, r.n, sizeof *r.v, cmp_rows);
         for (size_t i = 0; i < r.n;) {
             size_t j = i + 1;
-            while (j < r.n && (how != STORE_MERGE_NONE) &&
-                   same_group(&r, i, j, window_days))
+            while (j < r.n && same_group(&r, i, j, window_days))
                 j++;
             gs[ng].from = i;
             gs[ng].to = j;
